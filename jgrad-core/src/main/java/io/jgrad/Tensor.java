@@ -1,0 +1,443 @@
+package io.jgrad;
+
+import io.jgrad.autograd.AccumulateGrad;
+import io.jgrad.autograd.Autograd;
+import io.jgrad.autograd.GradMode;
+import io.jgrad.autograd.Node;
+import io.jgrad.backend.Backend;
+import io.jgrad.backend.Backends;
+import io.jgrad.backend.Layout;
+import io.jgrad.backend.Storage;
+import io.jgrad.ops.Checks;
+import io.jgrad.ops.Elementwise;
+import io.jgrad.ops.Views;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An n-dimensional array with autograd: a strided view of a {@link Storage}, PyTorch style.
+ *
+ * <p>{@code Tensor x = linspace(-Math.PI, Math.PI, 2000); Tensor y = x.sin();}
+ *
+ * <p>The operation surface is spread over {@link TensorMath}, {@link TensorReductions}, {@link
+ * TensorShapes} and {@link TensorIndexing}; this class holds the state: layout, storage, version
+ * counter and autograd history. It is open for subclassing only so that {@code nn.Parameter} can
+ * be a tensor, as in PyTorch; subclasses alias an existing tensor through {@link
+ * #Tensor(Tensor)}.
+ */
+public non-sealed class Tensor implements TensorMath, TensorReductions, TensorShapes, TensorIndexing {
+  private final Storage storage;
+  private final Layout layout;
+  /** Shared by all views of one storage, so in-place writes through any view are detected. */
+  private final int[] version;
+  /** The tensor this one is a view of, or null. */
+  private final Tensor base;
+
+  private boolean requiresGrad;
+  private Node gradFn;
+  private AccumulateGrad gradAccumulator;
+  private Tensor grad;
+  private boolean retainsGrad;
+
+  private Tensor(Storage storage, Layout layout, int[] version, Tensor base) {
+    this.storage = storage;
+    this.layout = layout;
+    this.version = version;
+    this.base = base;
+  }
+
+  /**
+   * A leaf alias of {@code data}: same storage, layout and version counter, no history. For
+   * tensor subclasses such as {@code nn.Parameter}.
+   */
+  protected Tensor(Tensor data) {
+    this(data.storage, data.layout, data.version, data.base);
+  }
+
+  /** Text printed before the {@code tensor(...)} repr; {@code nn.Parameter} overrides it. */
+  protected String reprPrefix() {
+    return "";
+  }
+
+  /**
+   * A tensor over {@code storage} with {@code layout}; no autograd history.
+   *
+   * <p>For backends and io code: {@code Tensor.fromStorage(Storage.cpu(FLOAT32, 6),
+   * Layout.contiguous(2, 3))}.
+   *
+   * @throws IllegalArgumentException if the layout reaches past the storage
+   */
+  public static Tensor fromStorage(Storage storage, Layout layout) {
+    Checks.checkArgument(
+        layout.storageExtent() <= storage.size(),
+        "setStorage: sizes %s, strides %s, storage offset %s require %s elements but the storage "
+            + "holds %s",
+        java.util.Arrays.toString(layout.shape()), java.util.Arrays.toString(layout.strides()),
+        layout.offset(), layout.storageExtent(), storage.size());
+    return new Tensor(storage, layout, new int[1], null);
+  }
+
+  /**
+   * A view of this tensor's storage with another layout (used by view ops; no history).
+   *
+   * <p>{@code x.asStrided(Layout.contiguous(4))} views the first four elements of x's storage.
+   */
+  public Tensor asStrided(Layout newLayout) {
+    Checks.checkArgument(
+        newLayout.storageExtent() <= storage.size(),
+        "as_strided: view needs %s elements but the storage holds %s",
+        newLayout.storageExtent(), storage.size());
+    return new Tensor(storage, newLayout, version, base == null ? this : base);
+  }
+
+  // ---- metadata -------------------------------------------------------------------------------
+
+  /** The shape. <p>{@code ones(3, 1).shape()} prints {@code Size([3, 1])}. */
+  public Size shape() {
+    return Size.of(layout.shape());
+  }
+
+  /** Length of dimension {@code dim} (negative counts from the end). */
+  public int size(int dim) {
+    return layout.shape()[Checks.wrapDim(dim, layout.dim())];
+  }
+
+  /** Number of dimensions; 0 for a scalar. */
+  public int dim() {
+    return layout.dim();
+  }
+
+  /** Number of elements. */
+  public int numel() {
+    return layout.numel();
+  }
+
+  /** Element type. */
+  public DType dtype() {
+    return storage.dtype();
+  }
+
+  /** Where the storage lives. */
+  public Device device() {
+    return storage.device();
+  }
+
+  /** Strides in elements. <p>{@code zeros(2, 3).stride()} is {@code [3, 1]}. */
+  public long[] stride() {
+    long[] s = new long[layout.dim()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = layout.strides()[i];
+    }
+    return s;
+  }
+
+  /** Stride of dimension {@code dim}. */
+  public long stride(int dim) {
+    return layout.strides()[Checks.wrapDim(dim, layout.dim())];
+  }
+
+  /** Index of the first element in the storage. */
+  public long storageOffset() {
+    return layout.offset();
+  }
+
+  /** Whether the elements are row-major without gaps. */
+  public boolean isContiguous() {
+    return layout.isContiguous();
+  }
+
+  /** The strided layout (for kernels). */
+  public Layout layout() {
+    return layout;
+  }
+
+  /** The underlying buffer (for kernels and io). */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The backend of this tensor's device. */
+  public Backend backend() {
+    return Backends.of(storage.device());
+  }
+
+  /** The in-place version counter, as PyTorch's {@code _version}. */
+  public int version() {
+    return version[0];
+  }
+
+  /** Records an in-place write; ops call this after modifying the storage. */
+  public void bumpVersion() {
+    version[0]++;
+  }
+
+  /** Whether this tensor is a view of another tensor's storage. */
+  public boolean isView() {
+    return base != null;
+  }
+
+  // ---- autograd -------------------------------------------------------------------------------
+
+  /** Whether gradients are computed for this tensor. */
+  public boolean requiresGrad() {
+    return requiresGrad;
+  }
+
+  /**
+   * Sets whether autograd records operations on this leaf. <p>{@code w.requiresGrad_(true)}.
+   *
+   * @throws IllegalStateException on a non-leaf, or for integer dtypes
+   */
+  public Tensor requiresGrad_(boolean requiresGrad) {
+    if (gradFn != null) {
+      throw new IllegalStateException(
+          "you can only change requires_grad flags of leaf variables. If you want to use a "
+              + "computed variable in a subgraph that doesn't require differentiation use "
+              + "var_no_grad = var.detach().");
+    }
+    Checks.checkArgument(
+        !requiresGrad || dtype().isFloatingPoint(),
+        "only Tensors of floating point dtype can require gradients (got %s)", dtype());
+    this.requiresGrad = requiresGrad;
+    return this;
+  }
+
+  /** Same as {@code requiresGrad_(true)}. */
+  public Tensor requiresGrad_() {
+    return requiresGrad_(true);
+  }
+
+  /** True for tensors not produced by a recorded operation. */
+  public boolean isLeaf() {
+    return gradFn == null;
+  }
+
+  /** The node that produced this tensor, if it was recorded. */
+  public Optional<Node> gradFn() {
+    return Optional.ofNullable(gradFn);
+  }
+
+  /** Whether a gradient has been accumulated (PyTorch: {@code x.grad is not None}). */
+  public boolean hasGrad() {
+    return grad != null;
+  }
+
+  /**
+   * The accumulated gradient. <p>{@code w.grad().zero_()}.
+   *
+   * @throws IllegalStateException when there is none yet, or this is a non-leaf without
+   *     {@link #retainGrad()}
+   */
+  public Tensor grad() {
+    if (grad == null) {
+      if (!isLeaf() && !retainsGrad) {
+        throw new IllegalStateException(
+            "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its "
+                + ".grad attribute won't be populated during autograd.backward(). If you indeed "
+                + "want the .grad field to be populated for a non-leaf Tensor, use .retainGrad() "
+                + "on the non-leaf Tensor.");
+      }
+      throw new IllegalStateException(
+          "grad is None: no gradient has been accumulated into this tensor yet (call backward() "
+              + "first, or check hasGrad())");
+    }
+    return grad;
+  }
+
+  /** Replaces the gradient (PyTorch: {@code x.grad = g}). */
+  public void setGrad(Tensor newGrad) {
+    Checks.checkArgument(
+        newGrad.shape().equals(shape()),
+        "assigned grad has data of a different size: %s vs %s", newGrad.shape(), shape());
+    this.grad = newGrad;
+  }
+
+  /** Drops the gradient (PyTorch: {@code x.grad = None}). */
+  public void clearGrad() {
+    this.grad = null;
+  }
+
+  /** Keeps this non-leaf's gradient after backward. */
+  public Tensor retainGrad() {
+    if (gradFn != null && !retainsGrad) {
+      retainsGrad = true;
+      Autograd.retainGrad(this, gradFn);
+    }
+    return this;
+  }
+
+  /** Adds {@code incoming} to the gradient, for the autograd engine. */
+  public void accumulateGrad(Tensor incoming) {
+    Tensor g = incoming.dtype() == dtype() ? incoming : incoming.to(dtype());
+    if (grad == null) {
+      // A fresh copy: the engine may pass the same tensor to several leaves.
+      grad = GradMode.isEnabled() ? g.clone() : Elementwise.contiguousCopy(g);
+    } else if (GradMode.isEnabled()) {
+      grad = grad.add(g);
+    } else {
+      grad.add_(g);
+    }
+  }
+
+  /** This leaf's gradient sink (created on first use). */
+  public AccumulateGrad gradAccumulator() {
+    if (gradAccumulator == null) {
+      gradAccumulator = Autograd.newGradAccumulator(this);
+    }
+    return gradAccumulator;
+  }
+
+  /** Sets this fresh result's history (for op implementations). */
+  public void setHistory(Node node) {
+    this.gradFn = node;
+    this.requiresGrad = true;
+  }
+
+  /** Computes gradients of this scalar with respect to graph leaves. <p>{@code loss.backward()}. */
+  public void backward() {
+    Checks.checkState(
+        numel() == 1,
+        "grad can be implicitly created only for scalar outputs (got shape %s)", shape());
+    backward(Elementwise.onesLike(this), false, false);
+  }
+
+  /** Backward with an explicit output gradient (for non-scalar outputs). */
+  public void backward(Tensor gradient) {
+    backward(gradient, false, false);
+  }
+
+  /**
+   * Backward with all options.
+   *
+   * @param retainGraph keep the graph for another backward
+   * @param createGraph record the backward pass, for higher-order gradients
+   */
+  public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+    if (!requiresGrad) {
+      throw new IllegalStateException(
+          "element 0 of tensors does not require grad and does not have a grad_fn");
+    }
+    Checks.checkArgument(
+        gradient.shape().equals(shape()),
+        "Mismatch in shape: grad_output[0] has a shape of %s and output[0] has a shape of %s.",
+        gradient.shape(), shape());
+    Autograd.backward(this, gradient, retainGraph, createGraph);
+  }
+
+  /** A tensor sharing storage and version counter, cut from the graph. */
+  public Tensor detach() {
+    return new Tensor(storage, layout, version, base);
+  }
+
+  /** Cuts this tensor from the graph, making it a leaf. */
+  public Tensor detach_() {
+    gradFn = null;
+    requiresGrad = false;
+    return this;
+  }
+
+  /**
+   * The same data without autograd tracking and with its own version counter (PyTorch's {@code
+   * .data}); in-place writes through it are invisible to autograd. <p>{@code
+   * x.data().sub_(x.grad().mul(lr))}.
+   */
+  public Tensor data() {
+    return new Tensor(storage, layout, new int[1], base);
+  }
+
+  /** An alias with this tensor's current history, for in-place ops that rebase history. */
+  Tensor aliasWithHistory() {
+    Tensor alias = new Tensor(storage, layout, version, base);
+    alias.requiresGrad = requiresGrad;
+    alias.gradFn = gradFn;
+    alias.gradAccumulator = gradAccumulator();
+    return alias;
+  }
+
+  /**
+   * Replaces this tensor's contents with {@code compute(alias)} and, under autograd, its history
+   * with the result's (PyTorch's in-place semantics). Ops' in-place methods go through here.
+   */
+  public Tensor applyInPlace(String opName, UnaryOperator<Tensor> compute) {
+    boolean recording = GradMode.isEnabled();
+    if (recording && requiresGrad && gradFn == null) {
+      throw new IllegalStateException(
+          "a leaf Variable that requires grad is being used in an in-place operation (" + opName
+              + "_). Wrap the update in noGrad() or update .data().");
+    }
+    Tensor result = compute.apply(recording && requiresGrad ? aliasWithHistory() : this);
+    Checks.checkArgument(
+        result.shape().equals(shape()),
+        "%s_: output with shape %s doesn't match the broadcast shape %s",
+        opName, shape(), result.shape());
+    Checks.checkArgument(
+        dtype().isFloatingPoint() || !result.dtype().isFloatingPoint(),
+        "%s_: result type %s can't be cast to the desired output type %s",
+        opName, result.dtype(), dtype());
+    if (result != this) {
+      backend().copy(result, this);
+      bumpVersion();
+    }
+    if (recording && result.requiresGrad && result != this) {
+      if (base != null) {
+        throw new UnsupportedOperationException(
+            opName + "_: in-place operations with autograd on views are not supported yet; "
+                + "use the out-of-place " + opName + " or clone() the view first");
+      }
+      setHistory(result.gradFn);
+    }
+    return this;
+  }
+
+  // ---- conversion -----------------------------------------------------------------------------
+
+  /** The value of a one-element tensor as a double. <p>{@code loss.item()}. */
+  public double item() {
+    Checks.checkArgument(
+        numel() == 1,
+        "a Tensor with %s elements cannot be converted to Scalar", numel());
+    return Elementwise.contiguousCopy(this).storage().getDouble(0);
+  }
+
+  /** The elements in row-major order as floats. */
+  public float[] toFloatArray() {
+    return (float[]) Elementwise.contiguousCopy(to(DType.FLOAT32)).storage().data();
+  }
+
+  /** The elements in row-major order as doubles. */
+  public double[] toDoubleArray() {
+    return (double[]) Elementwise.contiguousCopy(to(DType.FLOAT64)).storage().data();
+  }
+
+  /** The elements in row-major order as longs. */
+  public long[] toLongArray() {
+    return (long[]) Elementwise.contiguousCopy(to(DType.INT64)).storage().data();
+  }
+
+  /** This tensor converted to {@code dtype} (itself when already of that type). */
+  public Tensor to(DType dtype) {
+    return Elementwise.toDType(this, dtype);
+  }
+
+  /** This tensor moved to {@code device} (itself when already there). */
+  public Tensor to(Device device) {
+    return Views.toDevice(this, device);
+  }
+
+  /** A row-major copy, or this tensor when already contiguous. */
+  public Tensor contiguous() {
+    return isContiguous() ? this : clone();
+  }
+
+  /** A copy with its own storage; differentiable. */
+  @Override
+  public Tensor clone() {
+    return Elementwise.cloneTensor(this);
+  }
+
+  /** Prints like PyTorch: {@code tensor([1.2000, 3.4000], requires_grad=True)}. */
+  @Override
+  public String toString() {
+    return TensorFormatter.format(this);
+  }
+}

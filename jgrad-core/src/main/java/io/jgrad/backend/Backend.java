@@ -1,0 +1,65 @@
+package io.jgrad.backend;
+
+import io.jgrad.DType;
+import io.jgrad.Device;
+import io.jgrad.Tensor;
+import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.CompareOp;
+import io.jgrad.ops.ReduceOp;
+import io.jgrad.ops.UnaryOp;
+
+/**
+ * The kernels a device must provide. The ops layer has already checked shapes, promoted dtypes
+ * and broadcast operands (expanded views with zero strides), and allocated {@code out}.
+ *
+ * <p>Implementations: {@code CpuBackend}; {@code CudaBackend} in the jgrad-cuda module.
+ */
+public interface Backend {
+  /** The device these kernels run on. */
+  Device device();
+
+  /** A zero-filled buffer of {@code numel} elements. */
+  Storage allocate(DType dtype, int numel);
+
+  /** Copies {@code src} into {@code dst} elementwise, converting dtype; shapes are equal. */
+  void copy(Tensor src, Tensor dst);
+
+  /** Sets every element of {@code dst} to {@code value}. */
+  void fill(Tensor dst, double value);
+
+  /** {@code out = op(x)}; same shape and dtype. */
+  void unary(UnaryOp op, Tensor x, Tensor out);
+
+  /** {@code out = op(a, b)}; a and b already expanded to out's shape and of out's dtype. */
+  void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+  /** {@code out = op(a, b)} into a bool tensor; a and b expanded, of one dtype. */
+  void compare(CompareOp op, Tensor a, Tensor b, Tensor out);
+
+  /** {@code out = condition ? a : b}; all expanded to out's shape, a and b of out's dtype. */
+  void where(Tensor condition, Tensor a, Tensor b, Tensor out);
+
+  /**
+   * Reduces {@code x} over {@code dims} into {@code out}, whose shape is x's with those
+   * dimensions set to 1. ARGMAX/ARGMIN write int64 indices into the (single) reduced dimension.
+   */
+  void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out);
+
+  /** Batched matrix product: a [B, M, K] times b [B, K, N] into contiguous out [B, M, N]. */
+  void matmul(Tensor a, Tensor b, Tensor out);
+
+  /** Softmax (or log-softmax) of {@code x} along {@code dim} into contiguous out. */
+  void softmax(Tensor x, int dim, boolean log, Tensor out);
+
+  /** {@code out[..., i, ...] = x[..., index[i], ...]} along {@code dim}. */
+  void indexSelect(Tensor x, int dim, Tensor index, Tensor out);
+
+  /** {@code out[i][j] = x[i][index[i][j]]} for dim 1 (and likewise for other dims). */
+  void gather(Tensor x, int dim, Tensor index, Tensor out);
+
+  /** {@code out[i][index[i][j]] += src[i][j]} for dim 1; out is contiguous and updated in place. */
+  void scatterAdd(Tensor out, int dim, Tensor index, Tensor src);
+
+  /** {@code out[..., index[i], ...] += src[..., i, ...]} along {@code dim}; out contiguous. */
+  void indexAdd(Tensor out, int dim, Tensor index, Tensor src);
+}

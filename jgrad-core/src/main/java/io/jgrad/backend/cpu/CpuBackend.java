@@ -1,0 +1,115 @@
+package io.jgrad.backend.cpu;
+
+import io.jgrad.DType;
+import io.jgrad.Device;
+import io.jgrad.Tensor;
+import io.jgrad.backend.Backend;
+import io.jgrad.backend.Layout;
+import io.jgrad.backend.Storage;
+import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.CompareOp;
+import io.jgrad.ops.ReduceOp;
+import io.jgrad.ops.UnaryOp;
+
+/**
+ * The pure-Java CPU backend over primitive arrays.
+ *
+ * <p>Obtained through {@code Backends.of(Device.CPU)}.
+ */
+public final class CpuBackend implements Backend {
+  /** Creates the backend; use {@code Backends.of(Device.CPU)} instead. */
+  public CpuBackend() {}
+
+  @Override
+  public Device device() {
+    return Device.CPU;
+  }
+
+  @Override
+  public Storage allocate(DType dtype, int numel) {
+    return Storage.cpu(dtype, numel);
+  }
+
+  @Override
+  public void copy(Tensor src, Tensor dst) {
+    ElementwiseKernels.copy(src, dst);
+  }
+
+  @Override
+  public void fill(Tensor dst, double value) {
+    ElementwiseKernels.fill(dst, value);
+  }
+
+  @Override
+  public void unary(UnaryOp op, Tensor x, Tensor out) {
+    ElementwiseKernels.unary(op, x, out);
+  }
+
+  @Override
+  public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    ElementwiseKernels.binary(op, a, b, out);
+  }
+
+  @Override
+  public void compare(CompareOp op, Tensor a, Tensor b, Tensor out) {
+    ElementwiseKernels.compare(op, a, b, out);
+  }
+
+  @Override
+  public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
+    ElementwiseKernels.where(condition, a, b, out);
+  }
+
+  @Override
+  public void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out) {
+    ReductionKernels.reduce(op, x, dims, out);
+  }
+
+  @Override
+  public void matmul(Tensor a, Tensor b, Tensor out) {
+    MatmulKernel.matmul(a, b, out);
+  }
+
+  @Override
+  public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+    SoftmaxKernel.softmax(x, dim, log, out);
+  }
+
+  @Override
+  public void indexSelect(Tensor x, int dim, Tensor index, Tensor out) {
+    IndexKernels.indexSelect(x, dim, index, out);
+  }
+
+  @Override
+  public void gather(Tensor x, int dim, Tensor index, Tensor out) {
+    IndexKernels.gather(x, dim, index, out);
+  }
+
+  @Override
+  public void scatterAdd(Tensor out, int dim, Tensor index, Tensor src) {
+    IndexKernels.scatterAdd(out, dim, index, src);
+  }
+
+  @Override
+  public void indexAdd(Tensor out, int dim, Tensor index, Tensor src) {
+    IndexKernels.indexAdd(out, dim, index, src);
+  }
+
+  /** A tensor over {@code storage} with {@code layout}, for kernels' internal use (no grad). */
+  static Tensor view(Storage storage, Layout layout) {
+    return Tensor.fromStorage(storage, layout);
+  }
+
+  /**
+   * {@code storage} itself when {@code layout} is contiguous, else a contiguous copy of the view
+   * (which then starts at offset 0).
+   */
+  static Storage contiguousCopy(Storage storage, Layout layout) {
+    if (layout.isContiguous()) {
+      return storage;
+    }
+    Storage copy = Storage.cpu(storage.dtype(), layout.numel());
+    ElementwiseKernels.copy(view(storage, layout), view(copy, Layout.contiguous(layout.shape())));
+    return copy;
+  }
+}

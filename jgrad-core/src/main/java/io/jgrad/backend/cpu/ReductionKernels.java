@@ -1,0 +1,120 @@
+package io.jgrad.backend.cpu;
+
+import io.jgrad.DType;
+import io.jgrad.Tensor;
+import io.jgrad.backend.Layout;
+import io.jgrad.backend.Storage;
+import io.jgrad.ops.ReduceOp;
+
+/**
+ * Reductions: the reduced dimensions are moved last and made contiguous, then every output
+ * element reduces one contiguous block. Float32 sums accumulate in double.
+ */
+final class ReductionKernels {
+  private ReductionKernels() {}
+
+  static void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out) {
+    Layout xl = x.layout();
+    int rank = xl.dim();
+    boolean[] reduced = new boolean[rank];
+    for (int d : dims) {
+      reduced[d] = true;
+    }
+    int[] order = new int[rank];
+    int k = 0;
+    int blockSize = 1;
+    for (int d = 0; d < rank; d++) {
+      if (!reduced[d]) {
+        order[k++] = d;
+      }
+    }
+    for (int d = 0; d < rank; d++) {
+      if (reduced[d]) {
+        order[k++] = d;
+        blockSize *= xl.shape()[d];
+      }
+    }
+    Storage source = CpuBackend.contiguousCopy(x.storage(), xl.permute(order));
+    int sourceOffset = source == x.storage() ? xl.offset() : 0;
+    int blocks = out.layout().numel();
+    Storage outStorage = out.storage();
+    int outOffset = out.layout().offset();
+    boolean floating = source.dtype().isFloatingPoint();
+    for (int b = 0; b < blocks; b++) {
+      int start = sourceOffset + b * blockSize;
+      int target = outOffset + b;
+      switch (op) {
+        case SUM -> {
+          if (source.dtype() == DType.FLOAT32) {
+            outStorage.setDouble(target, sumFloat((float[]) source.data(), start, blockSize));
+          } else if (floating) {
+            double s = 0;
+            for (int i = 0; i < blockSize; i++) {
+              s += source.getDouble(start + i);
+            }
+            outStorage.setDouble(target, s);
+          } else {
+            long s = 0;
+            for (int i = 0; i < blockSize; i++) {
+              s += source.getLong(start + i);
+            }
+            outStorage.setLong(target, s);
+          }
+        }
+        case PROD -> {
+          if (floating) {
+            double p = 1;
+            for (int i = 0; i < blockSize; i++) {
+              p *= source.getDouble(start + i);
+            }
+            outStorage.setDouble(target, p);
+          } else {
+            long p = 1;
+            for (int i = 0; i < blockSize; i++) {
+              p *= source.getLong(start + i);
+            }
+            outStorage.setLong(target, p);
+          }
+        }
+        case MAX, MIN, ARGMAX, ARGMIN -> {
+          boolean max = op == ReduceOp.MAX || op == ReduceOp.ARGMAX;
+          int best = 0;
+          double bestValue = source.getDouble(start);
+          for (int i = 1; i < blockSize && !Double.isNaN(bestValue); i++) {
+            double v = source.getDouble(start + i);
+            if (Double.isNaN(v) || (max ? v > bestValue : v < bestValue)) {
+              best = i;
+              bestValue = v;
+            }
+          }
+          if (op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN) {
+            outStorage.setLong(target, best);
+          } else if (floating) {
+            outStorage.setDouble(target, bestValue);
+          } else {
+            outStorage.setLong(target, source.getLong(start + best));
+          }
+        }
+      }
+    }
+  }
+
+  /** Sums in double with four independent accumulators, so the loop pipelines. */
+  private static double sumFloat(float[] a, int start, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[start + i];
+      s1 += a[start + i + 1];
+      s2 += a[start + i + 2];
+      s3 += a[start + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[start + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}
