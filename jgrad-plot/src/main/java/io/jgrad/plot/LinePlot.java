@@ -124,7 +124,10 @@ public final class LinePlot {
    * Hei"} where fonts-wqy-microhei is installed.
    */
   public String fontFamily() {
-    return cjkFamily != null ? cjkFamily : new XYChart(1, 1).getStyler().getChartTitleFont().getFamily();
+    if (cjkFamily != null) {
+      return cjkFamily;
+    }
+    return new XYChart(1, 1).getStyler().getChartTitleFont().getFamily();
   }
 
   /** Returns the series in drawing order. <p>{@code plot.series().get(0).name()} */
@@ -315,6 +318,20 @@ public final class LinePlot {
     public Builder logY(boolean logY) {
       this.logY = logY;
       return this;
+    }
+
+    /** Returns an independent builder with the same settings and series. */
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.title = title;
+      copy.xLabel = xLabel;
+      copy.yLabel = yLabel;
+      copy.width = width;
+      copy.height = height;
+      copy.series.addAll(series);
+      copy.legend = legend;
+      copy.logY = logY;
+      return copy;
     }
 
     /**
