@@ -46,7 +46,7 @@ final class PngFiles {
     return bytes.toByteArray();
   }
 
-  /** Throws unless {@code file} names a {@code .png} file; {@code operation} prefixes the message. */
+  /** Throws unless {@code file} ends in {@code .png}; {@code operation} starts the message. */
   static void checkPngExtension(String operation, Path file) {
     Path name = file.getFileName();
     String fileName = name == null ? "" : name.toString();

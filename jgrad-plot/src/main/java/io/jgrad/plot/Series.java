@@ -196,12 +196,12 @@ public final class Series {
     return name;
   }
 
-  /** Returns a copy of the x values. <p>{@code Series.of("a", new double[] {5, 6}).x()} is [0, 1]. */
+  /** Returns a copy of the x values. <p>{@code Series.of("a", new double[] {5, 6}).x()}: [0, 1] */
   public double[] x() {
     return x.clone();
   }
 
-  /** Returns a copy of the y values. <p>{@code Series.of("a", new double[] {5, 6}).y()} is [5, 6]. */
+  /** Returns a copy of the y values. <p>{@code Series.of("a", new double[] {5, 6}).y()}: [5, 6] */
   public double[] y() {
     return y.clone();
   }

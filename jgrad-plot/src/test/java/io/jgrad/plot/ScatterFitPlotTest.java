@@ -92,7 +92,8 @@ class ScatterFitPlotTest {
     assertThatThrownBy(() -> ScatterFitPlot.builder().points("p", x, sin(x)).fit("f", Math::sin, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("samples must be at least 2, got 1");
-    assertThatThrownBy(() -> ScatterFitPlot.builder().points("p", new double[] {1, 2}, new double[] {1}))
+    assertThatThrownBy(
+            () -> ScatterFitPlot.builder().points("p", new double[] {1, 2}, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 x values but 1 y values");
   }

@@ -42,7 +42,9 @@ class ProgressBarTest {
       assertThat(text).startsWith("\rtrain   0% |").doesNotContain("\n");
       assertThat(text.chars().filter(c -> c == '\r').count()).isGreaterThan(10);
       assertThat(last)
-          .isEqualTo("train  45% |█████████           | 450/1000 [00:12<00:16, 36.3 it/s] loss=0.4321");
+          .isEqualTo(
+              "train  45% |█████████           | 450/1000 [00:12<00:16, 36.3 it/s]"
+                  + " loss=0.4321");
     }
     assertThat(output()).endsWith("\n");
   }
@@ -85,8 +87,10 @@ class ProgressBarTest {
     String[] lines = output().split("\n");
     assertThat(output()).doesNotContain("\r");
     assertThat(lines).hasSize(10);
-    assertThat(lines[0]).isEqualTo("train  10% |██                  | 10/100 [00:01<00:09, 10.0 it/s]");
-    assertThat(lines[9]).isEqualTo("train 100% |████████████████████| 100/100 [00:10<00:00, 10.0 it/s]");
+    assertThat(lines[0])
+        .isEqualTo("train  10% |██                  | 10/100 [00:01<00:09, 10.0 it/s]");
+    assertThat(lines[9])
+        .isEqualTo("train 100% |████████████████████| 100/100 [00:10<00:00, 10.0 it/s]");
   }
 
   @Test
@@ -108,7 +112,8 @@ class ProgressBarTest {
   void formatsHoursAndUnknownRates() {
     assertThat(ProgressLine.clock(3 * 3600 + 62)).isEqualTo("3:01:02");
     assertThat(ProgressLine.clock(75)).isEqualTo("01:15");
-    assertThat(ProgressLine.format("", 0, 10, 0, "")).isEqualTo("  0% |                    | 0/10 [00:00<?, ? it/s]");
+    assertThat(ProgressLine.format("", 0, 10, 0, ""))
+        .isEqualTo("  0% |                    | 0/10 [00:00<?, ? it/s]");
     assertThat(ProgressLine.bar(0.5 / 20)).isEqualTo("▌" + " ".repeat(19));
   }
 
