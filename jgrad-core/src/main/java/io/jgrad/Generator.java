@@ -1,7 +1,5 @@
 package io.jgrad;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Objects;
 
@@ -23,7 +21,7 @@ public final class Generator {
   public static final long DEFAULT_SEED = 67280421310721L;
 
   /** Size of {@link #getState()}'s blob: {@code sizeof(CPUGeneratorImplState)} in PyTorch. */
-  public static final int STATE_SIZE = 5056;
+  public static final int STATE_SIZE = GeneratorState.SIZE;
 
   /** Which PyTorch release's rule picks 32- or 64-bit draws in {@link #randint}. */
   public enum RandintRule {
@@ -117,20 +115,20 @@ public final class Generator {
    * <p>{@code byte[] s = g.getState(); ...; g.setState(s);} replays the same numbers.
    */
   public synchronized byte[] getState() {
-    ByteBuffer buffer = ByteBuffer.allocate(STATE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.putLong(0, engine.seed());
-    buffer.putInt(8, engine.left());
-    buffer.putInt(12, 1);
-    buffer.putLong(16, engine.next());
-    for (int i = 0; i < MersenneTwister.N; i++) {
-      buffer.putLong(24 + 8 * i, Integer.toUnsignedLong(engine.word(i)));
+    int[] words = new int[MersenneTwister.N];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = engine.word(i);
     }
-    // Offsets 5016 and 5032 (normal_x, normal_rho) stay 0: PyTorch writes dummies there too.
-    buffer.putDouble(5024, hasCachedDoubleNormal ? cachedDoubleNormal : 0.0);
-    buffer.putInt(5040, hasCachedDoubleNormal ? 1 : 0);
-    buffer.putFloat(5048, hasCachedFloatNormal ? cachedFloatNormal : 0f);
-    buffer.put(5052, (byte) (hasCachedFloatNormal ? 1 : 0));
-    return buffer.array();
+    return new GeneratorState(
+            engine.seed(),
+            engine.left(),
+            engine.next(),
+            words,
+            hasCachedDoubleNormal,
+            cachedDoubleNormal,
+            hasCachedFloatNormal,
+            cachedFloatNormal)
+        .toBytes();
   }
 
   /**
@@ -139,43 +137,16 @@ public final class Generator {
    * <p>{@code g.setState(torchStateBytes)} continues PyTorch's stream exactly.
    *
    * @throws IllegalArgumentException if the blob is not 5056 bytes, is not marked seeded, or has
-   *     counters that would index outside the 624-word state
+   *     counters outside PyTorch's limits (0 &lt; left &lt;= 624, next &lt;= 624) or that would
+   *     read past the 624-word state (next + left &gt; 625)
    */
   public synchronized void setState(byte[] state) {
-    Objects.requireNonNull(state, "setState: state must not be null");
-    if (state.length != STATE_SIZE) {
-      throw new IllegalArgumentException(
-          "setState: expected a CPU generator state of " + STATE_SIZE + " bytes but found "
-              + state.length);
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(state).order(ByteOrder.LITTLE_ENDIAN);
-    long seed = buffer.getLong(0);
-    int left = buffer.getInt(8);
-    int seeded = buffer.getInt(12);
-    long next = buffer.getLong(16);
-    if (seeded == 0) {
-      throw new IllegalArgumentException("setState: invalid mt19937 state: seeded flag is 0");
-    }
-    if (left < 1 || left > MersenneTwister.N) {
-      throw new IllegalArgumentException(
-          "setState: invalid mt19937 state: left=" + left + " must be in [1, 624]");
-    }
-    // PyTorch only checks next <= 624; the sum check also rules out reads past the state array.
-    if (next < 0 || next > MersenneTwister.N || next + left > MersenneTwister.N + 1) {
-      throw new IllegalArgumentException(
-          "setState: invalid mt19937 state: next=" + Long.toUnsignedString(next) + " with left="
-              + left + " (need next <= 624 and next + left <= 625)");
-    }
-    int[] words = new int[MersenneTwister.N];
-    for (int i = 0; i < words.length; i++) {
-      // PyTorch stores each 32-bit word in a uint64 slot and truncates on restore.
-      words[i] = (int) buffer.getLong(24 + 8 * i);
-    }
-    engine.restore(seed, left, (int) next, words);
-    hasCachedDoubleNormal = buffer.getInt(5040) != 0;
-    cachedDoubleNormal = hasCachedDoubleNormal ? buffer.getDouble(5024) : 0.0;
-    hasCachedFloatNormal = buffer.get(5052) != 0;
-    cachedFloatNormal = hasCachedFloatNormal ? buffer.getFloat(5048) : 0f;
+    GeneratorState decoded = GeneratorState.fromBytes(state);
+    engine.restore(decoded.seed(), decoded.left(), decoded.next(), decoded.words());
+    hasCachedDoubleNormal = decoded.hasCachedDoubleNormal();
+    cachedDoubleNormal = decoded.cachedDoubleNormal();
+    hasCachedFloatNormal = decoded.hasCachedFloatNormal();
+    cachedFloatNormal = decoded.cachedFloatNormal();
   }
 
   /**
@@ -343,12 +314,13 @@ public final class Generator {
     }
     double u1 = nextUniform53();
     double u2 = nextUniform53();
-    // StrictMath is fdlibm, which glibc's log1p also descends from.
+    // glibc's log1p descends from fdlibm, as StrictMath's does; for sin and cos, HotSpot's Math
+    // intrinsics are the closer match to glibc (see NormalTransforms.scalarBlock16).
     double radius = Math.sqrt(-2.0 * StrictMath.log1p(-u2));
     double theta = 2.0 * Math.PI * u1;
-    cachedDoubleNormal = radius * StrictMath.sin(theta);
+    cachedDoubleNormal = radius * Math.sin(theta);
     hasCachedDoubleNormal = true;
-    return radius * StrictMath.cos(theta);
+    return radius * Math.cos(theta);
   }
 
   private double nextUniform53() {
