@@ -19,7 +19,7 @@ final class MersenneTwister {
   private static final int LOWER_MASK = 0x7FFFFFFF;
 
   private final int[] state = new int[N];
-  /** The full uint64 seed, kept only for {@code initial_seed()}; the engine uses the low 32 bits. */
+  /** The full uint64 seed, kept for {@code initial_seed()}; the engine uses the low 32 bits. */
   private long seed;
   /** Draws left before the next twist; starts at 1 so that the first draw twists, as in MT. */
   private int left;

@@ -142,7 +142,9 @@ final class NormalTransforms {
     float cos = sinPolynomialGivesSin ? cosPoly : sinPoly;
     sin = negateSin ? -sin : sin;
     cos = negateCos ? -cos : cos;
-    return ((long) Float.floatToRawIntBits(sin) << 32) | (Float.floatToRawIntBits(cos) & 0xFFFFFFFFL);
+    long sinBits = Float.floatToRawIntBits(sin);
+    long cosBits = Float.floatToRawIntBits(cos) & 0xFFFFFFFFL;
+    return (sinBits << 32) | cosBits;
   }
 
   static float sinOf(long sinCos) {

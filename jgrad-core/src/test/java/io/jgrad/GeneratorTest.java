@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 class GeneratorTest {
 
   private static final Pattern SHAPE_1D = Pattern.compile("\\(\\((\\d+),\\)");
-  private static final Pattern RANDINT = Pattern.compile("torch\\.randint\\((-?\\d+), (-?\\d+), \\((\\d+),\\)\\)");
+  private static final Pattern RANDINT =
+      Pattern.compile("torch\\.randint\\((-?\\d+), (-?\\d+), \\((\\d+),\\)\\)");
   private static final Pattern RANDPERM = Pattern.compile("torch\\.randperm\\((\\d+)\\)");
   private static final Pattern EMPTY_UNIFORM =
       Pattern.compile("torch\\.empty\\(\\((\\d+),\\)\\)\\.uniform_\\(([-0-9.e]+), ([-0-9.e]+)\\)");
@@ -81,14 +82,19 @@ class GeneratorTest {
       }
     } else if ((matcher = RANDINT.matcher(torch)).matches()) {
       long[] out = new long[Integer.parseInt(matcher.group(3))];
-      generator.randint(out, 0, out.length, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+      long low = Long.parseLong(matcher.group(1));
+      long high = Long.parseLong(matcher.group(2));
+      generator.randint(out, 0, out.length, low, high);
       assertThat(out).as(torch).containsExactly(toLongs(values));
     } else if ((matcher = RANDPERM.matcher(torch)).matches()) {
-      assertThat(generator.randperm(Integer.parseInt(matcher.group(1)))).as(torch).containsExactly(toLongs(values));
+      long[] permutation = generator.randperm(Integer.parseInt(matcher.group(1)));
+      assertThat(permutation).as(torch).containsExactly(toLongs(values));
     } else if ((matcher = EMPTY_UNIFORM.matcher(torch)).find()) {
       // nn.Linear init: the spec reduces weight and bias to uniform_ fills, in that order.
       float[] out = new float[Integer.parseInt(matcher.group(1))];
-      generator.uniform(out, 0, out.length, Double.parseDouble(matcher.group(2)), Double.parseDouble(matcher.group(3)));
+      double from = Double.parseDouble(matcher.group(2));
+      double to = Double.parseDouble(matcher.group(3));
+      generator.uniform(out, 0, out.length, from, to);
       assertFloatBits(torch, out, bits);
     } else if (torch.startsWith("raw engine output: random()")) {
       long[] out = new long[n];
@@ -137,26 +143,33 @@ class GeneratorTest {
     for (int[] shape : shapes) {
       int in = shape[0];
       int outFeatures = shape[1];
-      Map<String, Object> golden = (Map<String, Object>) cases.get("linear_" + in + "to" + outFeatures + "_seed0_weight_then_bias");
+      String name = "linear_" + in + "to" + outFeatures + "_seed0_weight_then_bias";
+      Map<String, Object> golden = (Map<String, Object>) cases.get(name);
       List<Object> calls = (List<Object>) golden.get("calls");
       double a = Math.sqrt(5.0);
       double gain = Math.sqrt(2.0 / (1 + a * a));
       double std = gain / Math.sqrt(in);
       double weightBound = Math.sqrt(3.0) * std;
       double biasBound = 1 / Math.sqrt(in);
-      assertThat((String) ((Map<String, Object>) calls.get(0)).get("torch")).contains("uniform_(-" + weightBound + ", " + weightBound + ")");
-      assertThat((String) ((Map<String, Object>) calls.get(1)).get("torch")).contains("uniform_(-" + biasBound + ", " + biasBound + ")");
+      Map<String, Object> weightCall = (Map<String, Object>) calls.get(0);
+      Map<String, Object> biasCall = (Map<String, Object>) calls.get(1);
+      assertThat((String) weightCall.get("torch"))
+          .contains("uniform_(-" + weightBound + ", " + weightBound + ")");
+      assertThat((String) biasCall.get("torch"))
+          .contains("uniform_(-" + biasBound + ", " + biasBound + ")");
 
       Generator generator = new Generator().manualSeed(0);
       float[] weight = new float[in * outFeatures];
       float[] bias = new float[outFeatures];
       generator.uniform(weight, 0, weight.length, -weightBound, weightBound);
       generator.uniform(bias, 0, bias.length, -biasBound, biasBound);
-      assertFloatBits("weight", weight, (List<Object>) ((Map<String, Object>) calls.get(0)).get("bits_hex"));
-      assertFloatBits("bias", bias, (List<Object>) ((Map<String, Object>) calls.get(1)).get("bits_hex"));
+      assertFloatBits("weight", weight, (List<Object>) weightCall.get("bits_hex"));
+      assertFloatBits("bias", bias, (List<Object>) biasCall.get("bits_hex"));
     }
     // The spec's example of the two bounds differing in the last double bit.
-    assertThat(Math.sqrt(3.0) * (Math.sqrt(2.0 / (1 + Math.sqrt(5.0) * Math.sqrt(5.0))) / Math.sqrt(3))).isEqualTo(0.5773502691896257);
+    double a = Math.sqrt(5.0);
+    double gainOverRootFanIn = Math.sqrt(2.0 / (1 + a * a)) / Math.sqrt(3);
+    assertThat(Math.sqrt(3.0) * gainOverRootFanIn).isEqualTo(0.5773502691896257);
     assertThat(1 / Math.sqrt(3)).isEqualTo(0.5773502691896258);
   }
 
