@@ -157,6 +157,7 @@ final class TensorFormatter {
         sb.append(formatValue(t.storage().getDouble(layout.storageIndex(index))));
         printed++;
       }
+      sb.append(']');
       return;
     }
     sb.append('[');
@@ -174,12 +175,8 @@ final class TensorFormatter {
       }
       index[dim] = i;
       appendDims(sb, t, dim + 1, index, indent, summarize);
-      sb.append(']');
     }
     sb.append(']');
-    if (dim == 0) {
-      sb.setLength(sb.length() - 1);
-    }
   }
 
   private String formatValue(double v) {
