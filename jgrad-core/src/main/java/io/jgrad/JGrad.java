@@ -282,7 +282,9 @@ public final class JGrad {
     Checks.checkArgument(steps >= 0, "number of steps must be non-negative");
     Checks.checkArgument(dtype.isFloatingPoint(), "linspace: only floating-point dtypes here, got %s", dtype);
     Tensor out = Elementwise.empty(new int[] {steps}, dtype, Device.CPU);
-    if (dtype == DType.FLOAT32) {
+    if (steps == 1) {
+      out.fill_(start); // PyTorch fills with start; the kernel's halfway rule would give end
+    } else if (dtype == DType.FLOAT32) {
       float[] data = (float[]) out.storage().data();
       float s = (float) start;
       float e = (float) end;
