@@ -402,14 +402,16 @@ def reprs():
         "big_values": torch.tensor([123456.789, 1.5]),
         "mixed_sign_sci": torch.tensor([-1e-6, 1e3]),
     }
-    return {k: dict(values=flat(v), shape=list(v.shape), dtype=NAME.get(v.dtype, "int32"),
+    def text(vals):  # JSON has no nan/inf: spell them as strings
+        return [v if not isinstance(v, float) or math.isfinite(v) else str(v) for v in vals]
+    return {k: dict(values=text(flat(v)), shape=list(v.shape), dtype=NAME.get(v.dtype, "int32"),
                     repr=repr(v)) for k, v in items.items()}
 
 
 def write(path, obj):
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        json.dump(obj, f, allow_nan=True, separators=(",", ":"))
+        json.dump(obj, f, allow_nan=False, separators=(",", ":"))
     os.replace(tmp, path)
 
 
