@@ -282,21 +282,25 @@ public final class JGrad {
     Checks.checkArgument(steps >= 0, "number of steps must be non-negative");
     Checks.checkArgument(dtype.isFloatingPoint(), "linspace: only floating-point dtypes here, got %s", dtype);
     Tensor out = Elementwise.empty(new int[] {steps}, dtype, Device.CPU);
-    if (dtype == DType.FLOAT32) {
+    if (steps == 1) {
+      out.fill_(start); // PyTorch fills with start; the kernel's halfway rule would give end
+    } else if (dtype == DType.FLOAT32) {
       float[] data = (float[]) out.storage().data();
       float s = (float) start;
       float e = (float) end;
       float step = steps > 1 ? (e - s) / (steps - 1) : 0f;
       int half = steps / 2;
       for (int i = 0; i < steps; i++) {
-        data[i] = i < half ? s + step * i : e - step * (steps - i - 1);
+        // PyTorch's linspace_kernel (RangeFactoriesKernel.cpp) is compiled with FMA contraction:
+        // start + step * idx is one fused multiply-add, so we fuse too to match it bit for bit.
+        data[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (steps - i - 1), e);
       }
     } else {
       double[] data = (double[]) out.storage().data();
       double step = steps > 1 ? (end - start) / (steps - 1) : 0;
       int half = steps / 2;
       for (int i = 0; i < steps; i++) {
-        data[i] = i < half ? start + step * i : end - step * (steps - i - 1);
+        data[i] = i < half ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
       }
     }
     return out;

@@ -365,7 +365,18 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
           "a leaf Variable that requires grad is being used in an in-place operation (" + opName
               + "_). Wrap the update in noGrad() or update .data().");
     }
-    Tensor result = compute.apply(recording && requiresGrad ? aliasWithHistory() : this);
+    Tensor result;
+    if (recording && requiresGrad) {
+      // The op may save its input for backward (mul_, div_, pow_ read the old self) and the copy
+      // below overwrites this storage; PyTorch saves the original self for such formulas, so we
+      // compute from a differentiable snapshot.
+      result = compute.apply(aliasWithHistory().clone());
+    } else {
+      result = compute.apply(this);
+      if (recording && result.requiresGrad && result != this) {
+        result = compute.apply(Elementwise.contiguousCopy(this)); // same reason, rare path
+      }
+    }
     Checks.checkArgument(
         result.shape().equals(shape()),
         "%s_: output with shape %s doesn't match the broadcast shape %s",

@@ -44,11 +44,7 @@ final class TensorFormatter {
       }
     }
     if (!any) {
-      intMode = true;
-      for (double v : values) {
-        maxWidth = Math.max(maxWidth, formatFloat(v).length());
-      }
-      return;
+      return; // PyTorch sizes columns by nonzero finite values only; with none, width stays 1
     }
     if (intMode) {
       sciMode = max / min > 1000 || max > 1e8;
@@ -56,7 +52,7 @@ final class TensorFormatter {
       sciMode = max / min > 1000 || max > 1e8 || min < 1e-4;
     }
     for (double v : values) {
-      if (Double.isFinite(v) && v != 0 || !sciMode) {
+      if (Double.isFinite(v) && v != 0) {
         maxWidth = Math.max(maxWidth, formatFloat(v).length());
       }
     }
@@ -83,8 +79,10 @@ final class TensorFormatter {
     if (layout.numel() == 0 && !(layout.dim() == 1 && layout.shape()[0] == 0)) {
       suffixes.add("size=" + sizeTuple(layout.shape()));
     }
-    if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.INT64 && t.dtype() != DType.BOOL) {
-      suffixes.add("dtype=" + t.dtype());
+    // An empty tensor has no elements to show its type, so any non-default dtype is printed.
+    boolean impliedByValues = layout.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
+    if (t.dtype() != DType.FLOAT32 && !impliedByValues) {
+      suffixes.add("dtype=torch." + t.dtype());
     }
     if (!t.device().isCpu()) {
       suffixes.add("device='" + t.device() + "'");
@@ -140,18 +138,20 @@ final class TensorFormatter {
     boolean cut = summarize && size > 2 * EDGE_ITEMS;
     if (dim == rank - 1) {
       int elementLength = maxWidth + 2;
-      int perLine = Math.max(1, (LINE_WIDTH - indent) / elementLength);
+      int rowIndent = indent + dim; // nested rows are indented one column per enclosing bracket
+      int perLine = Math.max(1, (LINE_WIDTH - rowIndent) / elementLength);
       sb.append('[');
       int printed = 0;
       for (int i = 0; i < size; i++) {
         if (cut && i == EDGE_ITEMS) {
-          sb.append(printed % perLine == 0 && printed > 0 ? ",\n" + " ".repeat(indent + 1) : ", ").append("...");
+          // PyTorch's summary element is " ...", joined like any other element.
+          sb.append(printed % perLine == 0 && printed > 0 ? ",\n" + " ".repeat(rowIndent + 1) : ", ").append(" ...");
           printed++;
           i = size - EDGE_ITEMS - 1;
           continue;
         }
         if (printed > 0) {
-          sb.append(printed % perLine == 0 ? ",\n" + " ".repeat(indent + 1) : ", ");
+          sb.append(printed % perLine == 0 ? ",\n" + " ".repeat(rowIndent + 1) : ", ");
         }
         index[dim] = i;
         sb.append(formatValue(t.storage().getDouble(layout.storageIndex(index))));

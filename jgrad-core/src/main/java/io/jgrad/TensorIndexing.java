@@ -1,5 +1,6 @@
 package io.jgrad;
 
+import io.jgrad.autograd.Autograd;
 import io.jgrad.ops.Elementwise;
 import io.jgrad.ops.Indexing;
 
@@ -43,25 +44,42 @@ public sealed interface TensorIndexing permits Tensor {
     return self().applyInPlace("masked_fill", s -> Elementwise.maskedFill(s, mask, value));
   }
 
-  /** Copies {@code src} (broadcast to this shape, any dtype) into this tensor. */
+  /**
+   * Copies {@code src} (broadcast to this shape, any dtype) into this tensor; under autograd the
+   * old contents get no gradient and {@code src} gets the incoming one (PyTorch's CopyBackwards).
+   */
   default Tensor copy_(Tensor src) {
     Tensor self = self();
     return self.applyInPlace("copy", s -> {
-      Tensor b = src.to(self.device()).expand(self.layout().shape());
-      Tensor out = b.to(self.dtype());
-      return out == src ? out.clone() : out;
+      Tensor value = Elementwise.contiguousCopy(
+          src.detach().to(self.device()).expand(self.layout().shape()).to(self.dtype()));
+      if (Autograd.needsGrad(s, src)) {
+        int[] srcShape = src.layout().shape();
+        DType srcType = src.dtype();
+        Device srcDevice = src.device();
+        Autograd.record(value, "CopyBackwards", (g, needs) -> new Tensor[] {
+          needs[0] ? Elementwise.zerosLike(g) : null,
+          needs[1] ? Elementwise.reduceGrad(g, srcShape, srcType).to(srcDevice) : null
+        }, s, src);
+      }
+      return value;
     });
   }
 
-  /** Sets every element to {@code value}. */
+  /** Sets every element to {@code value}; under autograd the old contents get no gradient. */
   default Tensor fill_(double value) {
     Tensor self = self();
-    if (!io.jgrad.autograd.Autograd.needsGrad(self)) {
+    if (!Autograd.needsGrad(self)) {
       self.backend().fill(self, value);
       self.bumpVersion();
       return self;
     }
-    return self.applyInPlace("fill", s -> Elementwise.full(self.layout().shape(), value, self.dtype(), self.device()));
+    return self.applyInPlace("fill", s -> {
+      Tensor filled = Elementwise.full(self.layout().shape(), value, self.dtype(), self.device());
+      Autograd.record(filled, "FillBackward0",
+          (g, needs) -> new Tensor[] {Elementwise.zerosLike(g)}, s);
+      return filled;
+    });
   }
 
   /** Sets every element to zero. <p>{@code w.grad().zero_()}. */

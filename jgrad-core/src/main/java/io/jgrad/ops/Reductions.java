@@ -148,9 +148,16 @@ public final class Reductions {
   /** {@code amax}/{@code amin}: extreme values; the gradient is shared evenly among ties. */
   public static Tensor extreme(Tensor x, int[] dims, boolean keepdim, boolean max, String name) {
     int[] d = normalizeDims(dims, x.dim());
-    Checks.checkArgument(
-        x.numel() > 0 || x.dim() == 0,
-        "%s(): Expected reduction dim to be specified for input.numel() == 0.", name);
+    if (x.numel() == 0) {
+      // PyTorch allows empty inputs as long as no reduced dimension is itself empty.
+      Checks.checkArgument(dims.length > 0,
+          "%s(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+              + "reduction dim with the 'dim' argument.", name);
+      for (int k : d) {
+        Checks.checkArgument(x.layout().shape()[k] > 0,
+            "%s(): Expected reduction dim %s to have non-zero size.", name, k);
+      }
+    }
     Tensor out = reduceRaw(max ? ReduceOp.MAX : ReduceOp.MIN, x, d, keepdim, x.dtype());
     if (Autograd.needsGrad(x)) {
       int[] shape = x.layout().shape();
@@ -222,7 +229,9 @@ public final class Reductions {
     int[] d = normalizeDims(dims, x.dim());
     Tensor m;
     try (var noGrad = io.jgrad.autograd.GradMode.noGrad()) {
-      m = extreme(x, d, true, true, "logsumexp");
+      // An empty reduction gives log(0) = -inf, as in PyTorch; there is no maximum to subtract.
+      m = x.numel() == 0 ? Elementwise.zerosLike(sum(x, d, true))
+          : extreme(x, d, true, true, "logsumexp");
       m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);
     }
     Tensor result = sum(x.sub(m).exp(), d, true).log().add(m);
