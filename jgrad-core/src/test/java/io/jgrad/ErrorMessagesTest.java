@@ -84,4 +84,13 @@ class ErrorMessagesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("CUDA not available: ");
   }
+
+  @org.junit.jupiter.api.Test
+  void inPlaceFloatResultIntoIntegerTensorIsRejected() {
+    io.jgrad.Tensor ints = io.jgrad.JGrad.tensor(1L, 2L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ints.add_(2.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("result type float32 can't be cast to the desired output type int64");
+    org.assertj.core.api.Assertions.assertThat(ints.add_(2).toLongArray()).containsExactly(3L, 4L);
+  }
 }

@@ -268,7 +268,8 @@ public final class Elementwise {
 
   /** In-place {@code self = op(self, value)}. */
   public static Tensor binaryInPlace(BinaryOp op, Tensor self, double value) {
-    return binaryInPlace(op, self, scalarTensor(value, self.dtype(), self.device()));
+    // Typed like a Python scalar, so int_tensor.add_(2.5) fails as in PyTorch instead of truncating.
+    return binaryInPlace(op, self, scalarTensor(value, scalarType(self, value), self.device()));
   }
 
   // ---- unary ----------------------------------------------------------------------------------
