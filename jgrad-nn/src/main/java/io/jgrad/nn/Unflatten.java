@@ -34,6 +34,17 @@ public class Unflatten extends Module {
       throw new IndexOutOfBoundsException("Unflatten: Dimension out of range (expected to be in "
           + "range of [" + -shape.length + ", " + (shape.length - 1) + "], but got " + dim + ")");
     }
+    long product = 1;
+    boolean inferred = false;
+    for (int s : sizes) {
+      inferred |= s == -1;
+      product *= s == -1 ? 1 : s;
+    }
+    if (inferred ? product == 0 || shape[d] % product != 0 : product != shape[d]) {
+      throw new IllegalArgumentException("unflatten: Provided sizes " + Arrays.toString(sizes)
+          + " don't multiply up to the size of dim " + dim + " (" + shape[d]
+          + ") in the input tensor");
+    }
     int[] out = new int[shape.length - 1 + sizes.length];
     System.arraycopy(shape, 0, out, 0, d);
     System.arraycopy(sizes, 0, out, d, sizes.length);

@@ -54,6 +54,9 @@ class LayersTest {
     assertThat(u.equal(x.view(2, 2, 6))).isTrue();
     assertThatThrownBy(() -> new Unflatten(3, 2).forward(x))
         .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("but got 3");
+    assertThatThrownBy(() -> new Unflatten(1, 2, 4).forward(zeros(3, 10)))
+        .hasMessage("unflatten: Provided sizes [2, 4] don't multiply up to the size of dim 1 (10) "
+            + "in the input tensor");
   }
 
   @Test
