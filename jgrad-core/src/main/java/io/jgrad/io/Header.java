@@ -145,7 +145,8 @@ final class Header {
     }
     Object dtypeValue = field(fields, "dtype", name, problems);
     if (!(dtypeValue instanceof String dtypeName)) {
-      throw problems.at("tensor `%s`: `dtype` must be a string, got %s", name, describe(dtypeValue));
+      throw problems.at(
+          "tensor `%s`: `dtype` must be a string, got %s", name, describe(dtypeValue));
     }
     SafeTensorsDType dtype =
         SafeTensorsDType.fromHeaderName(dtypeName)

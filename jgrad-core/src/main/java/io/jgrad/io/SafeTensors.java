@@ -61,7 +61,11 @@ public final class SafeTensors {
     return load(path, Device.CPU);
   }
 
-  /** Reads every tensor of {@code path} onto {@code device}. <p>{@code load(p, Device.of("cuda"))}. */
+  /**
+   * Reads every tensor of {@code path} onto {@code device}.
+   *
+   * <p>{@code SafeTensors.load(path, Device.of("cuda"))}.
+   */
   public static LinkedHashMap<String, Tensor> load(Path path, Device device) throws IOException {
     try (SafeTensorsFile file = open(path)) {
       LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();

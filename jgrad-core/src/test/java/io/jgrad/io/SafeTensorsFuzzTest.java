@@ -160,7 +160,8 @@ class SafeTensorsFuzzTest {
     return out;
   }
 
-  private static byte[] replaceStructuralChar(byte[] bytes, SplittableRandom random, int headerEnd) {
+  private static byte[] replaceStructuralChar(
+      byte[] bytes, SplittableRandom random, int headerEnd) {
     if (headerEnd <= 8) {
       return bytes;
     }

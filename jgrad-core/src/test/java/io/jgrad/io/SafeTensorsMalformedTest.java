@@ -24,7 +24,8 @@ class SafeTensorsMalformedTest {
   }
 
   private Path bytes(byte[]... parts) throws IOException {
-    ByteBuffer all = ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
+    ByteBuffer all =
+        ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
     for (byte[] p : parts) {
       all.put(p);
     }
@@ -110,7 +111,8 @@ class SafeTensorsMalformedTest {
   @Test
   void nestingDeeperThanTheLimit() throws IOException {
     String deep = "[".repeat(100) + "]".repeat(100);
-    String header = "{\"a\":{\"dtype\":\"U8\",\"shape\":[],\"data_offsets\":[0,1],\"x\":" + deep + "}}";
+    String header =
+        "{\"a\":{\"dtype\":\"U8\",\"shape\":[],\"data_offsets\":[0,1],\"x\":" + deep + "}}";
     assertRejected(file(header, 1), "nesting deeper than 64 levels");
   }
 
@@ -124,7 +126,8 @@ class SafeTensorsMalformedTest {
   @Test
   void missingOrMistypedFields() throws IOException {
     assertRejected(
-        file("{\"w\":{\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "tensor `w`: missing field `dtype`");
+        file("{\"w\":{\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+        "tensor `w`: missing field `dtype`");
     assertRejected(
         file("{\"w\":{\"dtype\":\"F32\",\"data_offsets\":[0,4]}}", 4), "missing field `shape`");
     assertRejected(

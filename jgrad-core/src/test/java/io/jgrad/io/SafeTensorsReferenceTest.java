@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ class SafeTensorsReferenceTest {
               long[] shape =
                   f[2].isEmpty()
                       ? new long[0]
-                      : java.util.Arrays.stream(f[2].split(",")).mapToLong(Long::parseLong).toArray();
+                      : Arrays.stream(f[2].split(",")).mapToLong(Long::parseLong).toArray();
               String[] values = f[3].isEmpty() ? new String[0] : f[3].split(",");
               return new Expected(
                   unescapePython(f[0]), SafeTensorsDType.valueOf(f[1]), shape, values);

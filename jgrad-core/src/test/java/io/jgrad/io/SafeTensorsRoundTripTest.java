@@ -29,10 +29,12 @@ class SafeTensorsRoundTripTest {
 
   private static Map<String, Tensor> everyDType() {
     Map<String, Tensor> m = new LinkedHashMap<>();
-    m.put("f32", tensor(new float[] {1.5f, -0f, Float.NaN, Float.NEGATIVE_INFINITY, 3e38f, 1e-45f}, 2, 3));
+    float[] floats = {1.5f, -0f, Float.NaN, Float.NEGATIVE_INFINITY, 3e38f, 1e-45f};
+    m.put("f32", tensor(floats, 2, 3));
     m.put("f64", tensor(0.1, -1e300, Double.MIN_VALUE));
     m.put("i64", tensor(Long.MIN_VALUE, Long.MAX_VALUE, 0L));
-    m.put("i32", tensor(new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 7}, 2, 2).to(DType.INT32));
+    long[] ints = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 7};
+    m.put("i32", tensor(ints, 2, 2).to(DType.INT32));
     m.put("u8", tensor(0L, 1L, 128L, 255L).to(DType.UINT8));
     m.put("bool", tensor(true, false, true));
     return m;
