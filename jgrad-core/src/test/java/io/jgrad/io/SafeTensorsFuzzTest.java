@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SafeTensorsFuzzTest {
   private static final long SEED = 0x5afe7e45L;
-  private static final int ITERATIONS_PER_SEED_FILE = 1500;
+  private static final int ITERATIONS_PER_SEED_FILE = 1000;
   private static final List<String> SEED_FILES =
       List.of("spec_vector", "all_dtypes", "sequential", "odd_names", "handmade");
   private static final long[] INTERESTING_NUMBERS = {
