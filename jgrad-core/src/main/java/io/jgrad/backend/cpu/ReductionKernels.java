@@ -14,6 +14,9 @@ final class ReductionKernels {
   private ReductionKernels() {}
 
   static void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out) {
+    if (op == ReduceOp.SUM && x.dtype() == DType.FLOAT32 && pytorchOrderSum(x, dims, out)) {
+      return;
+    }
     Layout xl = x.layout();
     int rank = xl.dim();
     boolean[] reduced = new boolean[rank];
@@ -97,6 +100,59 @@ final class ReductionKernels {
         }
       }
     }
+  }
+
+  /**
+   * Float32 sums of a contiguous input whose reduced dimensions (ignoring length-1 ones) are all
+   * trailing or all leading: the cases PyTorch sums with its cascade, reproduced bit for bit.
+   * Returns false for other layouts, which fall back to the general path.
+   */
+  private static boolean pytorchOrderSum(Tensor x, int[] dims, Tensor out) {
+    Layout xl = x.layout();
+    Layout ol = out.layout();
+    if (!xl.isContiguous() || !ol.isContiguous()) {
+      return false;
+    }
+    boolean[] reduced = new boolean[xl.dim()];
+    for (int d : dims) {
+      reduced[d] = true;
+    }
+    int kept = 1;
+    int summed = 1;
+    boolean seenKept = false;
+    boolean seenReduced = false;
+    boolean keptAfterReduced = false;
+    boolean reducedAfterKept = false;
+    for (int d = 0; d < xl.dim(); d++) {
+      int size = xl.shape()[d];
+      if (size == 1) {
+        continue;
+      }
+      if (reduced[d]) {
+        summed *= size;
+        reducedAfterKept |= seenKept;
+        seenReduced = true;
+      } else {
+        kept *= size;
+        keptAfterReduced |= seenReduced;
+        seenKept = true;
+      }
+    }
+    float[] in = (float[]) x.storage().data();
+    float[] result = (float[]) out.storage().data();
+    int inOffset = xl.offset();
+    int outOffset = ol.offset();
+    if (!keptAfterReduced) {
+      for (int row = 0; row < kept; row++) {
+        result[outOffset + row] = CascadeSum.innerSum(in, inOffset + row * summed, summed);
+      }
+      return true;
+    }
+    if (!reducedAfterKept) {
+      CascadeSum.outerSum(in, inOffset, summed, kept, result, outOffset);
+      return true;
+    }
+    return false;
   }
 
   /** Sums in double with four independent accumulators, so the loop pipelines. */

@@ -1,0 +1,126 @@
+package io.jgrad.backend.cpu;
+
+/**
+ * Float32 sums in exactly PyTorch's order (aten/src/ATen/native/cpu/SumKernel.cpp, the AVX2 build
+ * that x86 PyTorch dispatches sums to), so that printed losses match PyTorch to the last bit.
+ *
+ * <p>PyTorch splits a row into 8 lanes (one AVX2 vector), sums each lane with four interleaved
+ * partial sums ("ilp") that are themselves folded in a four-level cascade, adds the scalar tail
+ * first and the lanes last. Reductions over a leading dimension use the same cascade per column,
+ * in column groups of 32, then 8, then 1. Checked against torch 2.13 for row lengths 1 to 32768.
+ */
+final class CascadeSum {
+  /** Floats per AVX2 vector: the lane count of PyTorch's vectorised sum. */
+  static final int LANES = 8;
+  private static final int ILP = 4;
+  private static final int LEVELS = 4;
+
+  private CascadeSum() {}
+
+  /** Sum of {@code n} contiguous floats starting at {@code offset}. */
+  static float innerSum(float[] a, int offset, int n) {
+    if (n < LANES) {
+      return rowSum(a, offset, 1, n);
+    }
+    int vectors = n / LANES;
+    float result = 0f;
+    for (int k = vectors * LANES; k < n; k++) {
+      result += a[offset + k];
+    }
+    for (int lane = 0; lane < LANES; lane++) {
+      result += rowSum(a, offset + lane, LANES, vectors);
+    }
+    return result;
+  }
+
+  /**
+   * Column sums of a row-major [rows, columns] block starting at {@code offset}, written to {@code
+   * out[outOffset + c]}.
+   */
+  static void outerSum(float[] a, int offset, int rows, int columns, float[] out, int outOffset) {
+    int j = 0;
+    float[] sums = new float[ILP];
+    if (columns >= LANES) {
+      // Groups of four vectors: one cascade per column, no interleaving over rows.
+      for (; j + ILP * LANES <= columns; j += ILP * LANES) {
+        for (int c = 0; c < ILP * LANES; c++) {
+          out[outOffset + j + c] = multiRowSum(a, offset + j + c, columns, 0, 1, rows, sums)[0];
+        }
+      }
+      for (; j + LANES <= columns; j += LANES) {
+        for (int c = 0; c < LANES; c++) {
+          out[outOffset + j + c] = rowSum(a, offset + j + c, columns, rows);
+        }
+      }
+    } else {
+      for (; j + ILP - 1 < columns; j += ILP) {
+        float[] four = multiRowSum(a, offset + j, columns, 1, ILP, rows, sums);
+        System.arraycopy(four, 0, out, outOffset + j, ILP);
+      }
+    }
+    for (; j < columns; j++) {
+      out[outOffset + j] = rowSum(a, offset + j, columns, rows);
+    }
+  }
+
+  /** PyTorch's row_sum: four interleaved cascades over a strided row, then the tail. */
+  static float rowSum(float[] a, int offset, int stride, int size) {
+    int sizeIlp = size / ILP;
+    float[] partial = multiRowSum(a, offset, stride * ILP, stride, ILP, sizeIlp, new float[ILP]);
+    for (int i = sizeIlp * ILP; i < size; i++) {
+      partial[0] += a[offset + i * stride];
+    }
+    float result = partial[0];
+    for (int k = 1; k < ILP; k++) {
+      result += partial[k];
+    }
+    return result;
+  }
+
+  /**
+   * PyTorch's multi_row_sum: {@code nrows} accumulators over {@code size} steps, folded through
+   * four levels every {@code 2^levelPower} steps so only similar magnitudes meet.
+   */
+  private static float[] multiRowSum(
+      float[] a, int offset, int rowStride, int columnStride, int nrows, int size, float[] out) {
+    int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
+    int levelStep = 1 << levelPower;
+    long levelMask = levelStep - 1;
+    float[][] acc = new float[LEVELS][nrows];
+    int i = 0;
+    while (i + levelStep <= size) {
+      for (int j = 0; j < levelStep; j++, i++) {
+        int base = offset + i * rowStride;
+        for (int k = 0; k < nrows; k++) {
+          acc[0][k] += a[base + k * columnStride];
+        }
+      }
+      for (int j = 1; j < LEVELS; j++) {
+        for (int k = 0; k < nrows; k++) {
+          acc[j][k] += acc[j - 1][k];
+          acc[j - 1][k] = 0f;
+        }
+        if ((i & (levelMask << (j * levelPower))) != 0) {
+          break;
+        }
+      }
+    }
+    for (; i < size; i++) {
+      int base = offset + i * rowStride;
+      for (int k = 0; k < nrows; k++) {
+        acc[0][k] += a[base + k * columnStride];
+      }
+    }
+    for (int j = 1; j < LEVELS; j++) {
+      for (int k = 0; k < nrows; k++) {
+        acc[0][k] += acc[j][k];
+      }
+    }
+    System.arraycopy(acc[0], 0, out, 0, nrows);
+    return out;
+  }
+
+  private static int ceilLog2(int x) {
+    return x <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(x - 1);
+  }
+}

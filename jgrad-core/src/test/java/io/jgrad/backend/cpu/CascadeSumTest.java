@@ -1,0 +1,56 @@
+package io.jgrad.backend.cpu;
+
+import static io.jgrad.JGrad.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jgrad.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins jgrad's float32 summation order to PyTorch's. Each probe puts 1e8 and -1e8 into a row of
+ * ones: float32 can hold 1e8 + 1 only as 1e8, so the result counts the ones added after the two
+ * large values cancelled, which reveals the order. Expected values were printed by torch 2.13
+ * ({@code x = torch.ones(n); x[i] = 1e8; x[j] = -1e8; x.sum().item()}).
+ */
+class CascadeSumTest {
+  private static double probe(int n, int big, int negativeBig) {
+    float[] values = new float[n];
+    java.util.Arrays.fill(values, 1f);
+    values[big] = 1e8f;
+    values[negativeBig] = -1e8f;
+    return tensor(values).sum().item();
+  }
+
+  @Test
+  void shortRowsUseFourInterleavedPartialSums() {
+    assertThat(probe(3, 0, 1)).isEqualTo(1.0);
+    assertThat(probe(3, 0, 2)).isEqualTo(0.0);
+    assertThat(probe(5, 0, 4)).isEqualTo(3.0);
+    assertThat(probe(5, 0, 3)).isEqualTo(0.0);
+  }
+
+  @Test
+  void rowsOfEightOrMoreSumTheTailFirstAndTheEightLanesLast() {
+    assertThat(probe(11, 0, 1)).isEqualTo(6.0);
+    assertThat(probe(11, 0, 8)).isEqualTo(7.0);
+    assertThat(probe(11, 2, 3)).isEqualTo(12.0);
+    assertThat(probe(11, 8, 9)).isEqualTo(9.0);
+    assertThat(probe(11, 9, 10)).isEqualTo(8.0);
+  }
+
+  @Test
+  void matchesTheSeedThermometerLossBitForBit() {
+    Tensor tc = tensor(0.5f, 14.0f, 15.0f, 28.0f, 11.0f, 8.0f, 3.0f, -4.0f, 6.0f, 13.0f, 21.0f);
+    Tensor tu = tensor(35.7f, 55.9f, 58.2f, 81.9f, 56.3f, 48.9f, 33.9f, 21.8f, 48.4f, 60.4f, 68.4f);
+    assertThat(tu.sub(tc).pow(2).sum().item()).isEqualTo(19402.732421875);
+  }
+
+  @Test
+  void leadingDimensionSumsAgreeWithRowSumsOnExactInputs() {
+    // Integers below 2^24 sum exactly in any order: the outer path must agree with the inner one.
+    Tensor x = arange(0, 37 * 45).to(io.jgrad.DType.FLOAT32).reshape(37, 45);
+    assertThat(x.sum(0).toFloatArray()).containsExactly(x.t().contiguous().sum(1).toFloatArray());
+    Tensor narrow = arange(0, 13 * 6).to(io.jgrad.DType.FLOAT32).reshape(13, 6);
+    assertThat(narrow.sum(0).toFloatArray()).containsExactly(narrow.t().contiguous().sum(1).toFloatArray());
+  }
+}

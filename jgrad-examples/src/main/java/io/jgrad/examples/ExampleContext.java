@@ -1,0 +1,77 @@
+package io.jgrad.examples;
+
+import io.jgrad.Device;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What the command line hands an example: device, overrides, where to plot, and where to print.
+ *
+ * <p>{@code ctx.steps().orElse(2000)}; {@code ctx.out().println(...)}.
+ *
+ * @param device device to run on
+ * @param seed seed override
+ * @param steps step (or epoch) count override
+ * @param lr learning-rate override
+ * @param plot where to write the example's figure, if anywhere
+ * @param quiet print only the final result
+ * @param out where output goes
+ */
+public record ExampleContext(
+    Device device,
+    OptionalLong seed,
+    OptionalInt steps,
+    OptionalDouble lr,
+    Optional<Path> plot,
+    boolean quiet,
+    PrintStream out) {
+
+  /** Defaults: CPU, no overrides, no plot, printing to {@code out}. */
+  public static ExampleContext defaults(PrintStream out) {
+    return new ExampleContext(Device.CPU, OptionalLong.empty(), OptionalInt.empty(),
+        OptionalDouble.empty(), Optional.empty(), false, out);
+  }
+
+  /** A copy with a step override. */
+  public ExampleContext withSteps(int newSteps) {
+    return new ExampleContext(device, seed, OptionalInt.of(newSteps), lr, plot, quiet, out);
+  }
+
+  /** A copy with a seed override. */
+  public ExampleContext withSeed(long newSeed) {
+    return new ExampleContext(device, OptionalLong.of(newSeed), steps, lr, plot, quiet, out);
+  }
+
+  /** A copy that writes its figure to {@code path}. */
+  public ExampleContext withPlot(Path path) {
+    return new ExampleContext(device, seed, steps, lr, Optional.of(path), quiet, out);
+  }
+
+  /** A copy on {@code newDevice}. */
+  public ExampleContext withDevice(Device newDevice) {
+    return new ExampleContext(newDevice, seed, steps, lr, plot, quiet, out);
+  }
+
+  /** Prints a line unless quiet. */
+  public void println(String line) {
+    if (!quiet) {
+      out.println(line);
+    }
+  }
+
+  /**
+   * The seed to use: the override, else {@code notebookSeed} when the notebook had one, else
+   * {@code fallback} with a line saying so (the notebook's own numbers were unseeded).
+   */
+  public long seedOr(long fallback, String why) {
+    if (seed.isPresent()) {
+      return seed.getAsLong();
+    }
+    println("(seed " + fallback + ": " + why + "; pass --seed N to change it)");
+    return fallback;
+  }
+}
