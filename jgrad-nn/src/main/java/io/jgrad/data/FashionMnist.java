@@ -113,17 +113,18 @@ public final class FashionMnist implements Dataset<Tensor[]> {
     }
     Path imageFile = find(directory, split.prefix + "-images-idx3-ubyte");
     Path labelFile = find(directory, split.prefix + "-labels-idx1-ubyte");
-    IdxFile.Contents imageData = IdxFile.read(imageFile, IdxFile.IMAGES_MAGIC, Integer.MAX_VALUE);
-    IdxFile.Contents labelData = IdxFile.read(labelFile, IdxFile.LABELS_MAGIC, Integer.MAX_VALUE);
-    if (imageData.dims()[0] != labelData.dims()[0]) {
+    // Only the first `limit` items are read (and checked for truncation).
+    IdxFile.Contents imageData = IdxFile.read(imageFile, IdxFile.IMAGES_MAGIC, limit);
+    IdxFile.Contents labelData = IdxFile.read(labelFile, IdxFile.LABELS_MAGIC, limit);
+    if (imageData.count() != labelData.count()) {
       throw new DatasetFormatException(String.format(
           "FashionMnist: %s holds %d images but %s holds %d labels (counts at offset 4)",
-          imageFile, imageData.dims()[0], labelFile, labelData.dims()[0]));
+          imageFile, imageData.count(), labelFile, labelData.count()));
     }
-    int n = Math.min(limit, imageData.dims()[0]);
+    int n = imageData.dims()[0];
     int rows = imageData.dims()[1];
     int cols = imageData.dims()[2];
-    byte[] pixels = java.util.Arrays.copyOf(imageData.data(), n * rows * cols);
+    byte[] pixels = imageData.data();
     long[] labelValues = new long[n];
     for (int i = 0; i < n; i++) {
       labelValues[i] = labelData.data()[i] & 0xFF;

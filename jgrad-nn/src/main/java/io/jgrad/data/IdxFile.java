@@ -16,8 +16,11 @@ final class IdxFile {
 
   private IdxFile() {}
 
-  /** The file's dimensions and the first {@code limit} items' bytes. */
-  record Contents(int[] dims, byte[] data) {}
+  /**
+   * The item count in the header, the dimensions of what was read (first one cut to the limit)
+   * and those items' bytes.
+   */
+  record Contents(int count, int[] dims, byte[] data) {}
 
   /**
    * Reads at most {@code limit} items (along the first dimension) of the file at {@code path}.
@@ -47,7 +50,8 @@ final class IdxFile {
       for (int d = 1; d < rank; d++) {
         itemBytes *= dims[d];
       }
-      int items = Math.min(dims[0], limit);
+      int count = dims[0];
+      int items = Math.min(count, limit);
       long wanted = itemBytes * items;
       if (wanted > Integer.MAX_VALUE - 8) {
         throw new DatasetFormatException(String.format(
@@ -63,7 +67,7 @@ final class IdxFile {
                 + " %d bytes), but only %d are available",
             path, wanted, headerBytes, items, itemBytes, read));
       }
-      return new Contents(dims, data);
+      return new Contents(count, dims, data);
     }
   }
 
