@@ -152,7 +152,7 @@ public final class FashionMnist implements Dataset<Tensor[]> {
     }
     throw new NoSuchFileException(
         gzipped.toString(), plain.toString(),
-        "FashionMnist: neither file exists (looked for " + gzipped + " and " + plain + ")");
+        "FashionMnist: looked for both the gzipped and the plain file; neither exists");
   }
 
   /**
