@@ -60,7 +60,7 @@ public final class Adagrad extends Optimizer {
       return new Options(lr, lrDecay, value, initialAccumulatorValue, eps, maximize);
     }
 
-    /** A copy with this initial accumulator value. <p>{@code options.initialAccumulatorValue(0.1)}. */
+    /** A copy with this initial sum. <p>{@code options.initialAccumulatorValue(0.1)}. */
     public Options initialAccumulatorValue(double value) {
       return new Options(lr, lrDecay, weightDecay, value, eps, maximize);
     }

@@ -238,7 +238,8 @@ public abstract class Optimizer {
     StringBuilder text = new StringBuilder(getClass().getSimpleName()).append(" (");
     for (int i = 0; i < paramGroups.size(); i++) {
       text.append("\nParameter Group ").append(i);
-      paramGroups.get(i).options().forEach((k, v) -> text.append("\n    ").append(k).append(": ").append(v));
+      paramGroups.get(i).options()
+          .forEach((k, v) -> text.append("\n    ").append(k).append(": ").append(v));
     }
     return text.append("\n)").toString();
   }

@@ -86,7 +86,7 @@ final class OptimizerStateDicts {
           }
           Map<String, Object> entry = new LinkedHashMap<>();
           asMap(value, "state[" + key + "]")
-              .forEach((k, v) -> entry.put(String.valueOf(k), copyValue(v, param, String.valueOf(k))));
+              .forEach((k, v) -> entry.put(String.valueOf(k), copyValue(v, param, "" + k)));
           state.put(param, entry);
         });
     return new Loaded(options, state);
@@ -131,24 +131,28 @@ final class OptimizerStateDicts {
       try {
         return Integer.parseInt(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("loadStateDict: parameter index '" + text + "' is not an integer", e);
+        throw new IllegalArgumentException(
+            "loadStateDict: parameter index '" + text + "' is not an integer", e);
       }
     }
-    throw new IllegalArgumentException("loadStateDict: parameter index " + key + " is not an integer");
+    throw new IllegalArgumentException(
+        "loadStateDict: parameter index " + key + " is not an integer");
   }
 
   private static List<?> asList(Object value, String what) {
     if (value instanceof List<?> list) {
       return list;
     }
-    throw new IllegalArgumentException("loadStateDict: '" + what + "' must be a List, got " + describe(value));
+    throw new IllegalArgumentException(
+        "loadStateDict: '" + what + "' must be a List, got " + describe(value));
   }
 
   private static Map<?, ?> asMap(Object value, String what) {
     if (value instanceof Map<?, ?> map) {
       return map;
     }
-    throw new IllegalArgumentException("loadStateDict: '" + what + "' must be a Map, got " + describe(value));
+    throw new IllegalArgumentException(
+        "loadStateDict: '" + what + "' must be a Map, got " + describe(value));
   }
 
   private static String describe(Object value) {

@@ -72,7 +72,8 @@ class DatasetTest {
   @Test
   void randomSplitWithoutGeneratorUsesTheDefaultOne() {
     manualSeed(5);
-    List<Subset<Tensor[]>> parts = Dataset.randomSplit(new TensorDataset(arange(6)), new int[] {2, 4});
+    List<Subset<Tensor[]>> parts =
+        Dataset.randomSplit(new TensorDataset(arange(6)), new int[] {2, 4});
     assertThat(indices(parts.get(0))).isEqualTo(golden("split_default_seed5", "0"));
     assertThat(indices(parts.get(1))).isEqualTo(golden("split_default_seed5", "1"));
   }

@@ -31,7 +31,7 @@ final class OptimGolden {
     }
   }
 
-  /** The numbers after the first {@code keyCount} fields of every line starting with {@code keys}. */
+  /** The numbers after the first {@code keyCount} fields of lines starting with {@code keys}. */
   static List<double[]> rows(int keyCount, String... keys) {
     List<double[]> rows = new ArrayList<>();
     for (String[] fields : LINES) {

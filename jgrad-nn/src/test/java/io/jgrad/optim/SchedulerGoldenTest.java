@@ -164,12 +164,15 @@ class SchedulerGoldenTest {
     assertThatThrownBy(() -> new LambdaLR(optimizer(), List.of(e -> 1.0)))
         .hasMessage("Expected 2 lr_lambdas, but got 1");
     assertThatThrownBy(
-            () -> new ReduceLROnPlateau(optimizer(), ReduceLROnPlateau.Options.defaults().factor(1)))
+            () ->
+                new ReduceLROnPlateau(
+                    optimizer(), ReduceLROnPlateau.Options.defaults().factor(1)))
         .hasMessageContaining("Factor should be < 1.0.");
     assertThatThrownBy(
             () ->
                 new ReduceLROnPlateau(
-                    optimizer(), ReduceLROnPlateau.Options.defaults().minLrs(List.of(0.1, 0.2, 0.3))))
+                    optimizer(),
+                    ReduceLROnPlateau.Options.defaults().minLrs(List.of(0.1, 0.2, 0.3))))
         .hasMessage("expected 2 min_lrs, got 3");
     assertThatThrownBy(() -> new StepLR(optimizer(), 0))
         .hasMessageContaining("step_size must be positive, got 0");
