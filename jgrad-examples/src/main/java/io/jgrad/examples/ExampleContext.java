@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  * @param lr learning-rate override
  * @param plot where to write the example's figure, if anywhere
  * @param quiet print only the final result
+ * @param limit use only the first N samples of a dataset
  * @param out where output goes
  */
 public record ExampleContext(
@@ -28,32 +29,43 @@ public record ExampleContext(
     OptionalDouble lr,
     Optional<Path> plot,
     boolean quiet,
+    OptionalInt limit,
     PrintStream out) {
 
   /** Defaults: CPU, no overrides, no plot, printing to {@code out}. */
   public static ExampleContext defaults(PrintStream out) {
     return new ExampleContext(Device.CPU, OptionalLong.empty(), OptionalInt.empty(),
-        OptionalDouble.empty(), Optional.empty(), false, out);
+        OptionalDouble.empty(), Optional.empty(), false, OptionalInt.empty(), out);
   }
 
   /** A copy with a step override. */
   public ExampleContext withSteps(int newSteps) {
-    return new ExampleContext(device, seed, OptionalInt.of(newSteps), lr, plot, quiet, out);
+    return new ExampleContext(device, seed, OptionalInt.of(newSteps), lr, plot, quiet, limit, out);
   }
 
   /** A copy with a seed override. */
   public ExampleContext withSeed(long newSeed) {
-    return new ExampleContext(device, OptionalLong.of(newSeed), steps, lr, plot, quiet, out);
+    return new ExampleContext(device, OptionalLong.of(newSeed), steps, lr, plot, quiet, limit, out);
   }
 
   /** A copy that writes its figure to {@code path}. */
   public ExampleContext withPlot(Path path) {
-    return new ExampleContext(device, seed, steps, lr, Optional.of(path), quiet, out);
+    return new ExampleContext(device, seed, steps, lr, Optional.of(path), quiet, limit, out);
   }
 
   /** A copy on {@code newDevice}. */
   public ExampleContext withDevice(Device newDevice) {
-    return new ExampleContext(newDevice, seed, steps, lr, plot, quiet, out);
+    return new ExampleContext(newDevice, seed, steps, lr, plot, quiet, limit, out);
+  }
+
+  /** A copy that uses only the first {@code n} samples of its dataset. */
+  public ExampleContext withLimit(int n) {
+    return new ExampleContext(device, seed, steps, lr, plot, quiet, OptionalInt.of(n), out);
+  }
+
+  /** A copy that prints only results. */
+  public ExampleContext asQuiet() {
+    return new ExampleContext(device, seed, steps, lr, plot, true, limit, out);
   }
 
   /** Prints a line unless quiet. */

@@ -16,7 +16,12 @@ public final class Examples {
       QuadraticAutograd::new,
       LinregNumpy::new,
       LinregAutograd::new,
-      Thermometer::new);
+      Thermometer::new,
+      SineNn::new,
+      LinregModule::new,
+      DescentFourWays::new,
+      Minibatch::new,
+      FashionMnistExample::new);
 
   private Examples() {}
 

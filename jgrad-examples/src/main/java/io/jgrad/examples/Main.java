@@ -122,6 +122,9 @@ public final class Main implements Runnable {
     @Option(names = "--quiet", description = "print only the result")
     boolean quiet;
 
+    @Option(names = "--limit", description = "use only the first N samples (fashion-mnist)")
+    Integer limit;
+
     @Override
     public Integer call() throws Exception {
       Example example = Examples.find(name).orElseThrow(() -> new UsageException(
@@ -141,6 +144,9 @@ public final class Main implements Runnable {
       if (lr != null && !(lr > 0)) {
         throw new UsageException("--lr must be positive, got " + lr);
       }
+      if (limit != null && limit <= 0) {
+        throw new UsageException("--limit must be positive, got " + limit);
+      }
       if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
         throw new UsageException("--plot must name a .png file, got " + plot);
       }
@@ -148,7 +154,8 @@ public final class Main implements Runnable {
           seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
           steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
           lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
-          Optional.ofNullable(plot), quiet, out);
+          Optional.ofNullable(plot), quiet,
+          limit == null ? OptionalInt.empty() : OptionalInt.of(limit), out);
       example.run(ctx);
       return 0;
     }
