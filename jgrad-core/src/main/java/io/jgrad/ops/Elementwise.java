@@ -385,8 +385,15 @@ public final class Elementwise {
         Shapes.canExpand(mask.layout().shape(), x.layout().shape()),
         "masked_fill: mask of shape %s cannot be broadcast to tensor of shape %s",
         Shapes.format(mask.layout().shape()), Shapes.format(x.layout().shape()));
-    Tensor out = where(mask.detach(), scalarTensor(value, x.dtype(), x.device()), x);
-    return out.layout().dim() == x.dim() ? out : out;
+    Tensor out;
+    try (var noGrad = io.jgrad.autograd.GradMode.noGrad()) {
+      out = where(mask, scalarTensor(value, x.dtype(), x.device()), x);
+    }
+    if (Autograd.needsGrad(x)) {
+      Autograd.record(out, "MaskedFillBackward0", (g, needs) ->
+          new Tensor[] {where(mask, scalarTensor(0, g.dtype(), g.device()), g)}, x);
+    }
+    return out;
   }
 
   /** {@code min(max(x, min), max)}; the gradient flows where x is inside the bounds. */

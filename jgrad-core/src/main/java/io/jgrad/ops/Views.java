@@ -298,7 +298,25 @@ public final class Views {
           index, Arrays.toString(x.layout().shape()), d));
     }
     int i = index < 0 ? index + size : index;
-    return squeeze(slice(x, d, i, i + 1, 1), d);
+    Layout layout = x.layout();
+    int[] shape = new int[layout.dim() - 1];
+    int[] strides = new int[layout.dim() - 1];
+    for (int k = 0, j = 0; k < layout.dim(); k++) {
+      if (k != d) {
+        shape[j] = layout.shape()[k];
+        strides[j++] = layout.strides()[k];
+      }
+    }
+    Tensor out = x.asStrided(new Layout(shape, strides, layout.offset() + i * layout.strides()[d]));
+    if (Autograd.needsGrad(x)) {
+      int[] inputShape = layout.shape();
+      Autograd.record(out, "SelectBackward0", (g, needs) -> {
+        Tensor grad = Elementwise.empty(inputShape, g.dtype(), g.device());
+        select(grad, d, i).copy_(g);
+        return new Tensor[] {grad};
+      }, x);
+    }
+    return out;
   }
 
   /** Flattens dimensions {@code start..end} (inclusive) into one. */
