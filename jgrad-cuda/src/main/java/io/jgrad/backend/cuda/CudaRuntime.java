@@ -15,6 +15,7 @@ final class CudaRuntime {
   private final int driverVersion;
   private final int deviceCount;
   private final int[] nvrtcVersion;
+  private KernelCache kernelCache;
 
   private CudaRuntime(Driver driver, Nvrtc nvrtc, Cublas cublas, int driverVersion,
       int deviceCount, int[] nvrtcVersion) {
@@ -95,6 +96,15 @@ final class CudaRuntime {
   /** Number of visible devices. */
   int deviceCount() {
     return deviceCount;
+  }
+
+  /** The process-wide kernel cache over this NVRTC, created on first use. */
+  synchronized KernelCache kernelCache() {
+    if (kernelCache == null) {
+      kernelCache = new KernelCache(nvrtc::compile,
+          "nvrtc " + nvrtcVersion[0] + "." + nvrtcVersion[1], KernelCache.defaultDirectory());
+    }
+    return kernelCache;
   }
 
   /** NVRTC's {@code {major, minor}}. */

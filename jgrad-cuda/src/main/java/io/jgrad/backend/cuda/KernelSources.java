@@ -272,4 +272,5 @@ final class KernelSources {
       case ARGMAX, ARGMIN -> throw new IllegalArgumentException("no identity for " + op);
     };
   }
+
 }
