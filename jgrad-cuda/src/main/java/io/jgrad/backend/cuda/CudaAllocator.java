@@ -118,9 +118,15 @@ final class CudaAllocator {
         if (attempt == 0) {
           releaseCached();
         } else if (attempt <= 2) {
-          // Device memory is invisible to the GC: ask it for unreachable tensors explicitly.
+          // Device memory is invisible to the GC: ask it for unreachable tensors explicitly,
+          // reuse one of their blocks if it fits, else give them all back to the device.
           collectGarbage.run();
           drainPending();
+          Block reclaimed = takeCached(size);
+          if (reclaimed != null) {
+            cacheHits++;
+            return reclaimed;
+          }
           releaseCached();
         } else {
           throw new CudaException("cuMemAlloc_v2", e.status(), e.statusName(), String.format(
