@@ -407,22 +407,32 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     Checks.checkArgument(
         numel() == 1,
         "a Tensor with %s elements cannot be converted to Scalar", numel());
-    return Elementwise.contiguousCopy(this).storage().getDouble(0);
+    return hostCopy(this).storage().getDouble(0);
+  }
+
+  /**
+   * A fresh contiguous CPU copy of {@code t}: kernels' arrays are only readable on the host, so a
+   * device tensor is downloaded (a sync point) instead of copied on its device.
+   */
+  private static Tensor hostCopy(Tensor t) {
+    Tensor detached = t.detach();
+    return detached.device().isCpu() ? Elementwise.contiguousCopy(detached)
+        : detached.to(Device.CPU);
   }
 
   /** The elements in row-major order as floats. */
   public float[] toFloatArray() {
-    return (float[]) Elementwise.contiguousCopy(to(DType.FLOAT32)).storage().data();
+    return (float[]) hostCopy(to(DType.FLOAT32)).storage().data();
   }
 
   /** The elements in row-major order as doubles. */
   public double[] toDoubleArray() {
-    return (double[]) Elementwise.contiguousCopy(to(DType.FLOAT64)).storage().data();
+    return (double[]) hostCopy(to(DType.FLOAT64)).storage().data();
   }
 
   /** The elements in row-major order as longs. */
   public long[] toLongArray() {
-    return (long[]) Elementwise.contiguousCopy(to(DType.INT64)).storage().data();
+    return (long[]) hostCopy(to(DType.INT64)).storage().data();
   }
 
   /** This tensor converted to {@code dtype} (itself when already of that type). */
