@@ -128,16 +128,17 @@ final class CheckpointJson {
   }
 
   private Object value(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error("nesting deeper than " + MAX_DEPTH);
-    }
     if (pos >= text.length()) {
       throw error("unexpected end of input");
     }
     char c = text.charAt(pos);
     return switch (c) {
-      case '{' -> object(depth);
-      case '[' -> array(depth);
+      case '{', '[' -> {
+        if (depth >= MAX_DEPTH) {
+          throw error("nesting deeper than " + MAX_DEPTH);
+        }
+        yield c == '{' ? object(depth) : array(depth);
+      }
       case '"' -> string();
       case 't' -> literal("true", Boolean.TRUE);
       case 'f' -> literal("false", Boolean.FALSE);
