@@ -4,13 +4,13 @@ import static io.jgrad.JGrad.*;
 
 import io.jgrad.Generator;
 import io.jgrad.Tensor;
+import io.jgrad.io.SafeTensors;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.MSELoss;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
 import io.jgrad.optim.Adam;
 import io.jgrad.optim.Optimizer;
-import io.jgrad.io.SafeTensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
