@@ -126,7 +126,8 @@ public final class Main implements Runnable {
     Integer limit;
 
     @Option(names = "--save", paramLabel = "FILE",
-        description = "write a checkpoint (model, optimizer, epoch) after every epoch (fashion-mnist)")
+        description = "write a checkpoint (model, optimizer, epoch) after every epoch"
+            + " (fashion-mnist)")
     Path save;
 
     @Option(names = "--resume", paramLabel = "FILE",

@@ -76,7 +76,8 @@ final class CheckpointCodec {
       String text = file.metadata().get(Checkpoint.METADATA_KEY);
       if (text == null) {
         throw bad(path, "no '" + Checkpoint.METADATA_KEY + "' entry in __metadata__ (not a jgrad"
-            + " checkpoint; a plain state dict loads with model.loadStateDict(SafeTensors.load(path)))");
+            + " checkpoint; a plain state dict loads with"
+            + " model.loadStateDict(SafeTensors.load(path)))");
       }
       Map<String, Object> json;
       try {
