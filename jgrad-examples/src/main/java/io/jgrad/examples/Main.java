@@ -125,6 +125,15 @@ public final class Main implements Runnable {
     @Option(names = "--limit", description = "use only the first N samples (fashion-mnist)")
     Integer limit;
 
+    @Option(names = "--save", paramLabel = "FILE",
+        description = "write a checkpoint (model, optimizer, epoch) after every epoch"
+            + " (fashion-mnist)")
+    Path save;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+        description = "continue training from a --save checkpoint (fashion-mnist)")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
       Example example = Examples.find(name).orElseThrow(() -> new UsageException(
@@ -150,12 +159,25 @@ public final class Main implements Runnable {
       if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
         throw new UsageException("--plot must name a .png file, got " + plot);
       }
+      if (save != null) {
+        Path parent = save.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+          throw new UsageException("--save " + save + ": directory " + parent + " does not exist");
+        }
+        if (java.nio.file.Files.isDirectory(save)) {
+          throw new UsageException("--save " + save + ": is a directory");
+        }
+      }
+      if (resume != null && !java.nio.file.Files.isRegularFile(resume)) {
+        throw new UsageException("--resume " + resume + ": no such file");
+      }
       var ctx = new ExampleContext(target,
           seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
           steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
           lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
           Optional.ofNullable(plot), quiet,
-          limit == null ? OptionalInt.empty() : OptionalInt.of(limit), out);
+          limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+          Optional.ofNullable(save), Optional.ofNullable(resume), out);
       example.run(ctx);
       return 0;
     }
