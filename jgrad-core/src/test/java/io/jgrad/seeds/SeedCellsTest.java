@@ -88,7 +88,7 @@ class SeedCellsTest {
             + "         954.8101,  665.6400, 1797.7601, 2246.7603, 2246.7603])");
     // PyTorch prints tensor(1763.8848) = 1763.884765625f; its vectorised float32 summation order
     // differs from ours (double accumulation), so the float32 result may differ in the last ulp.
-    assertThat(sq.mean().item()).isCloseTo(1763.884765625, within(2 * Math.ulp(1763.88f)));
+    assertThat(sq.mean().item()).isCloseTo(1763.884765625, within(2.0 * Math.ulp(1763.88f)));
     assertThat(ones().mul(ones(3, 1)).shape().toString()).isEqualTo("Size([3, 1])");
     assertThat(ones(3, 1).mul(ones(1, 3)).shape().toString()).isEqualTo("Size([3, 3])");
     assertThat(ones(3, 1).mul(ones(1, 3)).mul(ones(2, 1, 1)).shape().toString())
