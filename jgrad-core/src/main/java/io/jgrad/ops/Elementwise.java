@@ -138,7 +138,46 @@ public final class Elementwise {
   /** {@code op(a, value)}, the number typed like a Python scalar. */
   public static Tensor binary(BinaryOp op, Tensor a, double value) {
     DType dtype = binaryResultType(op, scalarType(a, value));
+    if (dtype == a.dtype() && dtype.isFloatingPoint() && hasScalarBackward(op, value)) {
+      return binaryWithNumber(op, a, value);
+    }
     return binary(op, a, scalarTensor(value, dtype, a.device()), dtype);
+  }
+
+  private static boolean hasScalarBackward(BinaryOp op, double value) {
+    return switch (op) {
+      case ADD, SUB, MUL, DIV -> true;
+      case POW -> value != 0; // PyTorch's zero-exponent gradient is zeros_like: the general path
+      default -> false;
+    };
+  }
+
+  /**
+   * {@code op(a, value)} without wrapping the number in a tensor, for floating a of the result
+   * dtype. The backward uses the number directly and saves only what it reads (a, for pow), as
+   * PyTorch does for a Python-scalar operand.
+   */
+  private static Tensor binaryWithNumber(BinaryOp op, Tensor a, double value) {
+    DType dtype = a.dtype();
+    Tensor out = empty(a.layout().shape(), dtype, a.device());
+    // The number as the kernel sees it: rounded to out's dtype, like a 0-d tensor of that dtype.
+    double v = dtype == DType.FLOAT32 ? (float) value : value;
+    out.backend().binaryScalar(op, a, v, false, out);
+    if (Autograd.needsGrad(a)) {
+      switch (op) {
+        case ADD, SUB -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g}, a);
+        case MUL -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.mul(v)}, a);
+        case DIV -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.div(v)}, a);
+        default -> { // POW, v != 0: d a^v = v a^(v-1) da
+          SavedTensor sa = SavedTensor.save(a, "PowBackward0");
+          double vm1 = dtype == DType.FLOAT32 ? (double) ((float) v - 1f) : v - 1;
+          Autograd.record(out, "PowBackward0",
+              (g, needs) -> new Tensor[] {g.mul(sa.get().pow(vm1).mul(v))},
+              new SavedTensor[] {sa}, a);
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code op(value, b)}, e.g. {@code 2 - x}. */
@@ -268,6 +307,13 @@ public final class Elementwise {
 
   /** In-place {@code self = op(self, value)}. */
   public static Tensor binaryInPlace(BinaryOp op, Tensor self, double value) {
+    if (self.dtype().isFloatingPoint() && !Autograd.needsGrad(self)
+        && binaryResultType(op, scalarType(self, value)) == self.dtype()) {
+      double v = self.dtype() == DType.FLOAT32 ? (float) value : value;
+      self.backend().binaryScalar(op, self, v, false, self);
+      self.bumpVersion();
+      return self;
+    }
     return binaryInPlace(op, self, scalarTensor(value, self.dtype(), self.device()));
   }
 

@@ -47,7 +47,16 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    ElementwiseKernels.binary(op, a, b, out);
+    if (!FloatFastPaths.binary(FloatKernels.active(), op, a, b, out)) {
+      ElementwiseKernels.binary(op, a, b, out);
+    }
+  }
+
+  @Override
+  public void binaryScalar(BinaryOp op, Tensor a, double value, boolean scalarFirst, Tensor out) {
+    if (!FloatFastPaths.binaryScalar(FloatKernels.active(), op, a, value, scalarFirst, out)) {
+      Backend.super.binaryScalar(op, a, value, scalarFirst, out);
+    }
   }
 
   @Override
