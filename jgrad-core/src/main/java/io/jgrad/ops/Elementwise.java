@@ -426,10 +426,11 @@ public final class Elementwise {
     Checks.checkArgument(
         mask.dtype() == DType.BOOL,
         "masked_fill_ only supports boolean masks, but got mask with dtype %s", mask.dtype());
-    Checks.checkArgument(
-        Shapes.canExpand(mask.layout().shape(), x.layout().shape()),
-        "masked_fill: mask of shape %s cannot be broadcast to tensor of shape %s",
-        Shapes.format(mask.layout().shape()), Shapes.format(x.layout().shape()));
+    if (!Shapes.canExpand(mask.layout().shape(), x.layout().shape())) {
+      throw new IllegalArgumentException("masked_fill: mask of shape "
+          + Shapes.format(mask.layout().shape()) + " cannot be broadcast to tensor of shape "
+          + Shapes.format(x.layout().shape()));
+    }
     Tensor out = where(mask.detach(), scalarTensor(value, x.dtype(), x.device()), x);
     return out.layout().dim() == x.dim() ? out : out;
   }

@@ -125,72 +125,60 @@ public final class VectorFloatKernels implements FloatKernels {
   @Override
   public void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
       int cOff, int ldc, int rows, int cols, boolean accumulate) {
-    FloatVector zero = FloatVector.zero(S);
-    FloatVector c00 = zero, c01 = zero;
-    FloatVector c10 = zero, c11 = zero;
-    FloatVector c20 = zero, c21 = zero;
-    FloatVector c30 = zero, c31 = zero;
-    FloatVector c40 = zero, c41 = zero;
-    FloatVector c50 = zero, c51 = zero;
-    FloatVector c60 = zero, c61 = zero;
-    FloatVector c70 = zero, c71 = zero;
-    FloatVector c80 = zero, c81 = zero;
-    FloatVector c90 = zero, c91 = zero;
-    FloatVector c100 = zero, c101 = zero;
-    FloatVector c110 = zero, c111 = zero;
-    boolean full = cols == 2 * L;
-    VectorMask<Float> m0 = S.indexInRange(0, cols);
-    VectorMask<Float> m1 = S.indexInRange(L, cols);
+    int nr = 2 * L;
+    if (rows == MR && cols == nr) {
+      if (!accumulate) {
+        for (int i = 0; i < MR; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + nr, 0f);
+        }
+      }
+      fullTile(kc, ap, aOff, bp, bOff, c, cOff, ldc);
+      return;
+    }
+    // An edge tile: run the full tile on a scratch copy, then store the valid part.
+    float[] tile = new float[MR * nr];
     if (accumulate) {
-      if (rows > 0) {
-        c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc, m0);
-        c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L, m1);
-      }
-      if (rows > 1) {
-        c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc, m0);
-        c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L, m1);
-      }
-      if (rows > 2) {
-        c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc, m0);
-        c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L, m1);
-      }
-      if (rows > 3) {
-        c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc, m0);
-        c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L, m1);
-      }
-      if (rows > 4) {
-        c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc, m0);
-        c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L, m1);
-      }
-      if (rows > 5) {
-        c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc, m0);
-        c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L, m1);
-      }
-      if (rows > 6) {
-        c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc, m0);
-        c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L, m1);
-      }
-      if (rows > 7) {
-        c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc, m0);
-        c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L, m1);
-      }
-      if (rows > 8) {
-        c80 = FloatVector.fromArray(S, c, cOff + 8 * ldc, m0);
-        c81 = FloatVector.fromArray(S, c, cOff + 8 * ldc + L, m1);
-      }
-      if (rows > 9) {
-        c90 = FloatVector.fromArray(S, c, cOff + 9 * ldc, m0);
-        c91 = FloatVector.fromArray(S, c, cOff + 9 * ldc + L, m1);
-      }
-      if (rows > 10) {
-        c100 = FloatVector.fromArray(S, c, cOff + 10 * ldc, m0);
-        c101 = FloatVector.fromArray(S, c, cOff + 10 * ldc + L, m1);
-      }
-      if (rows > 11) {
-        c110 = FloatVector.fromArray(S, c, cOff + 11 * ldc, m0);
-        c111 = FloatVector.fromArray(S, c, cOff + 11 * ldc + L, m1);
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(c, cOff + i * ldc, tile, i * nr, cols);
       }
     }
+    fullTile(kc, ap, aOff, bp, bOff, tile, 0, nr);
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(tile, i * nr, c, cOff + i * ldc, cols);
+    }
+  }
+
+  /**
+   * The 12 x 2L register tile: 24 accumulators loaded from C, one broadcast of A and two loads of
+   * B per step of k, stored back. Straight-line code without merges, so C2 keeps every vector in
+   * a register (a variant with conditional loads was boxed and ran 15x slower).
+   */
+  private static void fullTile(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
+      int cOff, int ldc) {
+    FloatVector c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+    FloatVector c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+    FloatVector c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+    FloatVector c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+    FloatVector c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+    FloatVector c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+    FloatVector c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+    FloatVector c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+    FloatVector c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+    FloatVector c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+    FloatVector c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+    FloatVector c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
+    FloatVector c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+    FloatVector c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
+    FloatVector c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
+    FloatVector c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L);
+    FloatVector c80 = FloatVector.fromArray(S, c, cOff + 8 * ldc);
+    FloatVector c81 = FloatVector.fromArray(S, c, cOff + 8 * ldc + L);
+    FloatVector c90 = FloatVector.fromArray(S, c, cOff + 9 * ldc);
+    FloatVector c91 = FloatVector.fromArray(S, c, cOff + 9 * ldc + L);
+    FloatVector c100 = FloatVector.fromArray(S, c, cOff + 10 * ldc);
+    FloatVector c101 = FloatVector.fromArray(S, c, cOff + 10 * ldc + L);
+    FloatVector c110 = FloatVector.fromArray(S, c, cOff + 11 * ldc);
+    FloatVector c111 = FloatVector.fromArray(S, c, cOff + 11 * ldc + L);
     int ai = aOff;
     int bi = bOff;
     for (int p = 0; p < kc; p++, ai += MR, bi += 2 * L) {
@@ -234,52 +222,29 @@ public final class VectorFloatKernels implements FloatKernels {
       c110 = a.fma(b0, c110);
       c111 = a.fma(b1, c111);
     }
-    if (rows > 0) {
-      store(c00, c01, c, cOff + 0 * ldc, full, m0, m1);
-    }
-    if (rows > 1) {
-      store(c10, c11, c, cOff + 1 * ldc, full, m0, m1);
-    }
-    if (rows > 2) {
-      store(c20, c21, c, cOff + 2 * ldc, full, m0, m1);
-    }
-    if (rows > 3) {
-      store(c30, c31, c, cOff + 3 * ldc, full, m0, m1);
-    }
-    if (rows > 4) {
-      store(c40, c41, c, cOff + 4 * ldc, full, m0, m1);
-    }
-    if (rows > 5) {
-      store(c50, c51, c, cOff + 5 * ldc, full, m0, m1);
-    }
-    if (rows > 6) {
-      store(c60, c61, c, cOff + 6 * ldc, full, m0, m1);
-    }
-    if (rows > 7) {
-      store(c70, c71, c, cOff + 7 * ldc, full, m0, m1);
-    }
-    if (rows > 8) {
-      store(c80, c81, c, cOff + 8 * ldc, full, m0, m1);
-    }
-    if (rows > 9) {
-      store(c90, c91, c, cOff + 9 * ldc, full, m0, m1);
-    }
-    if (rows > 10) {
-      store(c100, c101, c, cOff + 10 * ldc, full, m0, m1);
-    }
-    if (rows > 11) {
-      store(c110, c111, c, cOff + 11 * ldc, full, m0, m1);
-    }
-  }
-
-  private static void store(FloatVector v0, FloatVector v1, float[] c, int at, boolean full,
-      VectorMask<Float> m0, VectorMask<Float> m1) {
-    if (full) {
-      v0.intoArray(c, at);
-      v1.intoArray(c, at + L);
-    } else {
-      v0.intoArray(c, at, m0);
-      v1.intoArray(c, at + L, m1);
-    }
+    c00.intoArray(c, cOff + 0 * ldc);
+    c01.intoArray(c, cOff + 0 * ldc + L);
+    c10.intoArray(c, cOff + 1 * ldc);
+    c11.intoArray(c, cOff + 1 * ldc + L);
+    c20.intoArray(c, cOff + 2 * ldc);
+    c21.intoArray(c, cOff + 2 * ldc + L);
+    c30.intoArray(c, cOff + 3 * ldc);
+    c31.intoArray(c, cOff + 3 * ldc + L);
+    c40.intoArray(c, cOff + 4 * ldc);
+    c41.intoArray(c, cOff + 4 * ldc + L);
+    c50.intoArray(c, cOff + 5 * ldc);
+    c51.intoArray(c, cOff + 5 * ldc + L);
+    c60.intoArray(c, cOff + 6 * ldc);
+    c61.intoArray(c, cOff + 6 * ldc + L);
+    c70.intoArray(c, cOff + 7 * ldc);
+    c71.intoArray(c, cOff + 7 * ldc + L);
+    c80.intoArray(c, cOff + 8 * ldc);
+    c81.intoArray(c, cOff + 8 * ldc + L);
+    c90.intoArray(c, cOff + 9 * ldc);
+    c91.intoArray(c, cOff + 9 * ldc + L);
+    c100.intoArray(c, cOff + 10 * ldc);
+    c101.intoArray(c, cOff + 10 * ldc + L);
+    c110.intoArray(c, cOff + 11 * ldc);
+    c111.intoArray(c, cOff + 11 * ldc + L);
   }
 }
