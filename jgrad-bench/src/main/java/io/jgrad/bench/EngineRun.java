@@ -18,12 +18,12 @@ public final class EngineRun {
     Suite suite = (Suite) Class.forName(args[0]).getConstructor().newInstance();
     List<String> benches = List.of(args[1].split(","));
     double scale = Double.parseDouble(System.getProperty("bench.time", "1"));
-    if (benches.contains("b1")) {
+    if (benches.contains("b1") && suite.sineFit() != null) {
       Runnable loop = suite.sineFit();
       report("b1_ms", Measure.nanosPerCall(loop, 1, 2 * scale, 4 * scale) / 1e6);
       reportMemory(loop);
     }
-    if (benches.contains("b2")) {
+    if (benches.contains("b2") && suite.linearFit() != null) {
       report("b2_ms", Measure.nanosPerCall(suite.linearFit(), 1, 2 * scale, 4 * scale) / 1e6);
     }
     if (benches.contains("b3")) {
@@ -36,7 +36,7 @@ public final class EngineRun {
         report("b4_mm" + n + "_gflops", 2.0 * n * n * n / ns);
       }
     }
-    if (benches.contains("b5")) {
+    if (benches.contains("b5") && suite.mlpStep() != null) {
       report("b5_ms", Measure.nanosPerCall(suite.mlpStep(), 1, 2 * scale, 4 * scale) / 1e6);
     }
     System.exit(0); // native peers may keep non-daemon threads alive

@@ -2,7 +2,7 @@ package io.jgrad.bench;
 
 /**
  * One engine's implementation of the benchmark workloads; each method returns a prepared task
- * whose {@code run()} is the timed unit.
+ * whose {@code run()} is the timed unit, or null when the engine does not implement it.
  *
  * <p>{@code new JgradSuite().sineFit().run()} runs one full 2000-step B1 loop.
  */
