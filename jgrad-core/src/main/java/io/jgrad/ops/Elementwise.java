@@ -172,7 +172,9 @@ public final class Elementwise {
           SavedTensor sa = SavedTensor.save(a, "PowBackward0");
           double vm1 = dtype == DType.FLOAT32 ? (double) ((float) v - 1f) : v - 1;
           Autograd.record(out, "PowBackward0",
-              (g, needs) -> new Tensor[] {g.mul(sa.get().pow(vm1).mul(v))},
+              // a^1 is a exactly, so the copy pow(1) would make is skipped (x.pow(2) is common).
+              (g, needs) -> new Tensor[] {
+                g.mul((vm1 == 1 ? sa.get() : sa.get().pow(vm1)).mul(v))},
               new SavedTensor[] {sa}, a);
         }
       }
@@ -363,7 +365,9 @@ public final class Elementwise {
           Tensor s = so.get();
           yield g.mul(s.mul(s.neg().add(1.0)));
         }
-        case RELU -> g.mul(so.get().gt(0.0).to(g.dtype()));
+        // PyTorch's threshold_backward: the gradient where the output is positive, else 0 (a
+        // select, not a product, so an infinite gradient does not become NaN).
+        case RELU -> where(so.get().gt(0.0), g, scalarTensor(0, g.dtype(), g.device()));
         case ERF -> { // d erf x = 2/sqrt(pi) e^(-x^2) dx
           Tensor v = sx.get();
           yield g.mul(v.mul(v).neg().exp().mul(2.0 / Math.sqrt(Math.PI)));

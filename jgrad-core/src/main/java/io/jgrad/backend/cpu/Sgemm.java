@@ -41,7 +41,22 @@ final class Sgemm {
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         float[] bp = buffer(1, panels * nr * kc);
-        packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+        int bStart = bOff + pc * bRs + jc * bCs;
+        if (parallel && panels > 1) {
+          // Each thread packs a slice of whole panels: a transposed B makes packing a gather.
+          int slices = Math.min(panels, CpuThreads.threads());
+          int kcFinal = kc;
+          int ncFinal = nc;
+          CpuThreads.parallelFor(slices, s -> {
+            int first = (int) ((long) panels * s / slices);
+            int end = (int) ((long) panels * (s + 1) / slices);
+            int cols = Math.min(ncFinal, end * nr) - first * nr;
+            packB(b, bStart + first * nr * bCs, bRs, bCs, kcFinal, cols, nr, bp,
+                first * nr * kcFinal);
+          });
+        } else {
+          packB(b, bStart, bRs, bCs, kc, nc, nr, bp, 0);
+        }
         int icBlocks = (m + MC - 1) / MC;
         int columnChunks = parallel ? Math.max(1, Math.min(panels,
             (CpuThreads.threads() + icBlocks - 1) / icBlocks)) : 1;
@@ -109,8 +124,8 @@ final class Sgemm {
   }
 
   /** Packs {@code kc x nc} of B into nr-column panels, each kc rows of nr floats, zero-padded. */
-  private static void packB(float[] b, int off, int rs, int cs, int kc, int nc, int nr, float[] bp) {
-    int at = 0;
+  private static void packB(
+      float[] b, int off, int rs, int cs, int kc, int nc, int nr, float[] bp, int at) {
     for (int jr = 0; jr < nc; jr += nr) {
       int cols = Math.min(nr, nc - jr);
       for (int p = 0; p < kc; p++) {
