@@ -35,6 +35,9 @@ final class FloatFastPaths {
       if (op != BinaryOp.ADD && op != BinaryOp.SUB && op != BinaryOp.MUL && op != BinaryOp.DIV) {
         return false;
       }
+      if (n < PARALLEL_ELEMENTS) { // no lambda on the small-op path
+        return kernels.binary(op, ad, al.offset(), bd, bl.offset(), od, ol.offset(), n);
+      }
       run(n, (start, length) -> kernels.binary(op, ad, al.offset() + start, bd,
           bl.offset() + start, od, ol.offset() + start, length));
       return true;
@@ -65,6 +68,9 @@ final class FloatFastPaths {
       boolean scalarFirst, float[] out, int oo, int n) {
     if (!supportsScalar(op, s, scalarFirst)) {
       return false;
+    }
+    if (n < PARALLEL_ELEMENTS) {
+      return kernels.binaryScalar(op, a, ao, s, scalarFirst, out, oo, n);
     }
     run(n, (start, length) ->
         kernels.binaryScalar(op, a, ao + start, s, scalarFirst, out, oo + start, length));

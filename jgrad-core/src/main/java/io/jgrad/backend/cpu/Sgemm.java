@@ -148,6 +148,10 @@ final class Sgemm {
   /** The unpacked i-k-j loop for small or thin products, same rounding as the blocked path. */
   static void direct(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
       float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+    if (n == 1) {
+      matrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int row = cOff + i * ldc;
       for (int j = 0; j < n; j++) {
@@ -159,6 +163,46 @@ final class Sgemm {
         for (int j = 0; j < n; j++) {
           c[row + j] = Math.fma(aip, b[bRow + j * bCs], c[row + j]);
         }
+      }
+    }
+  }
+
+  /**
+   * The one-column case (a linear layer with one output, or its weight gradient): four rows'
+   * fma chains interleaved so the latency of one hides behind the others; each chain keeps its
+   * order of k.
+   */
+  private static void matrixVector(int m, int k, float[] a, int aOff, int aRs, int aCs,
+      float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+    for (int i = 0; i < m; i += 4) {
+      // Rows past the end repeat the last row (computed, not stored), so 1 to 3 leftover rows
+      // still run as parallel chains.
+      int r1 = Math.min(i + 1, m - 1) * aRs;
+      int r2 = Math.min(i + 2, m - 1) * aRs;
+      int r3 = Math.min(i + 3, m - 1) * aRs;
+      float s0 = 0f;
+      float s1 = 0f;
+      float s2 = 0f;
+      float s3 = 0f;
+      int row = aOff + i * aRs;
+      int base = aOff;
+      for (int p = 0; p < k; p++) {
+        float bp = b[bOff + p * bRs];
+        int col = p * aCs;
+        s0 = Math.fma(a[row + col], bp, s0);
+        s1 = Math.fma(a[base + r1 + col], bp, s1);
+        s2 = Math.fma(a[base + r2 + col], bp, s2);
+        s3 = Math.fma(a[base + r3 + col], bp, s3);
+      }
+      c[cOff + i * ldc] = s0;
+      if (i + 1 < m) {
+        c[cOff + (i + 1) * ldc] = s1;
+      }
+      if (i + 2 < m) {
+        c[cOff + (i + 2) * ldc] = s2;
+      }
+      if (i + 3 < m) {
+        c[cOff + (i + 3) * ldc] = s3;
       }
     }
   }

@@ -4,7 +4,6 @@ import io.jgrad.backend.cpu.FloatKernels;
 import io.jgrad.ops.BinaryOp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -32,71 +31,201 @@ public final class VectorFloatKernels implements FloatKernels {
   @Override
   public boolean binary(
       BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    if (op != BinaryOp.ADD && op != BinaryOp.SUB && op != BinaryOp.MUL && op != BinaryOp.DIV) {
-      return false;
-    }
-    int i = 0;
-    int bound = S.loopBound(n);
-    for (; i < bound; i += L) {
-      FloatVector x = FloatVector.fromArray(S, a, ao + i);
-      FloatVector y = FloatVector.fromArray(S, b, bo + i);
-      apply(op, x, y).intoArray(out, oo + i);
-    }
-    if (i < n) {
-      VectorMask<Float> m = S.indexInRange(i, n);
-      FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-      FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-      // Masked-off lanes of y are 0: DIV gives NaN or inf there, but those lanes are not stored.
-      apply(op, x, y).intoArray(out, oo + i, m);
+    switch (op) {
+      case ADD -> add(a, ao, b, bo, out, oo, n);
+      case SUB -> sub(a, ao, b, bo, out, oo, n);
+      case MUL -> mul(a, ao, b, bo, out, oo, n);
+      case DIV -> div(a, ao, b, bo, out, oo, n);
+      default -> {
+        return false;
+      }
     }
     return true;
   }
 
-  private static FloatVector apply(BinaryOp op, FloatVector x, FloatVector y) {
-    return switch (op) {
-      case ADD -> x.add(y);
-      case SUB -> x.sub(y);
-      case MUL -> x.mul(y);
-      default -> x.div(y);
-    };
+  private static void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] + b[bo + i];
+    }
+  }
+
+  private static void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] - b[bo + i];
+    }
+  }
+
+  private static void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] * b[bo + i];
+    }
+  }
+
+  private static void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] / b[bo + i];
+    }
   }
 
   @Override
   public boolean binaryScalar(
       BinaryOp op, float[] a, int ao, float s, boolean scalarFirst, float[] out, int oo, int n) {
-    boolean pow = op == BinaryOp.POW;
-    if (pow && (scalarFirst || (s != 1f && s != 2f && s != 3f))) {
-      return false;
-    }
-    if (!pow && op != BinaryOp.ADD && op != BinaryOp.SUB && op != BinaryOp.MUL
-        && op != BinaryOp.DIV) {
-      return false;
-    }
-    FloatVector sv = FloatVector.broadcast(S, s);
-    int power = (int) s;
-    int i = 0;
-    int bound = S.loopBound(n);
-    for (; i < bound; i += L) {
-      FloatVector x = FloatVector.fromArray(S, a, ao + i);
-      scalarOp(op, x, sv, scalarFirst, power).intoArray(out, oo + i);
-    }
-    if (i < n) {
-      VectorMask<Float> m = S.indexInRange(i, n);
-      FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-      scalarOp(op, x, sv, scalarFirst, power).intoArray(out, oo + i, m);
+    switch (op) {
+      case ADD -> addScalar(a, ao, s, out, oo, n); // addition and product commute exactly
+      case MUL -> mulScalar(a, ao, s, out, oo, n);
+      case SUB -> {
+        if (scalarFirst) {
+          rsubScalar(a, ao, s, out, oo, n);
+        } else {
+          subScalar(a, ao, s, out, oo, n);
+        }
+      }
+      case DIV -> {
+        if (scalarFirst) {
+          rdivScalar(a, ao, s, out, oo, n);
+        } else {
+          divScalar(a, ao, s, out, oo, n);
+        }
+      }
+      case POW -> {
+        if (scalarFirst || (s != 1f && s != 2f && s != 3f)) {
+          return false;
+        }
+        if (s == 1f) {
+          System.arraycopy(a, ao, out, oo, n);
+        } else if (s == 2f) {
+          square(a, ao, out, oo, n);
+        } else {
+          cube(a, ao, out, oo, n);
+        }
+      }
+      default -> {
+        return false;
+      }
     }
     return true;
   }
 
-  private static FloatVector scalarOp(
-      BinaryOp op, FloatVector x, FloatVector s, boolean scalarFirst, int power) {
-    return switch (op) {
-      case ADD -> scalarFirst ? s.add(x) : x.add(s);
-      case SUB -> scalarFirst ? s.sub(x) : x.sub(s);
-      case MUL -> scalarFirst ? s.mul(x) : x.mul(s);
-      case DIV -> scalarFirst ? s.div(x) : x.div(s);
-      default -> power == 1 ? x : power == 2 ? x.mul(x) : x.mul(x).mul(x);
-    };
+  private static void addScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.add(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x + s;
+    }
+  }
+
+  private static void mulScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * s;
+    }
+  }
+
+  private static void subScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.sub(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x - s;
+    }
+  }
+
+  private static void rsubScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      sv.sub(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = s - x;
+    }
+  }
+
+  private static void divScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.div(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x / s;
+    }
+  }
+
+  private static void rdivScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      sv.div(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = s / x;
+    }
+  }
+
+  private static void square(float[] a, int ao, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * x;
+    }
+  }
+
+  private static void cube(float[] a, int ao, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(x).mul(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * x * x;
+    }
   }
 
   @Override
