@@ -42,7 +42,9 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void unary(UnaryOp op, Tensor x, Tensor out) {
-    ElementwiseKernels.unary(op, x, out);
+    if (!FloatFastPaths.unary(FloatKernels.active(), op, x, out)) {
+      ElementwiseKernels.unary(op, x, out);
+    }
   }
 
   @Override
@@ -66,7 +68,9 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
-    ElementwiseKernels.where(condition, a, b, out);
+    if (!FloatFastPaths.where(FloatKernels.active(), condition, a, b, out)) {
+      ElementwiseKernels.where(condition, a, b, out);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.jgrad.DType;
 import io.jgrad.Tensor;
 import io.jgrad.backend.Layout;
 import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
 
 /**
  * Float32 elementwise calls that skip the general strided loop: operands that are contiguous and
@@ -49,6 +50,38 @@ final class FloatFastPaths {
       return scalar(kernels, op, bd, bl.offset(), ad[al.offset()], true, od, ol.offset(), n);
     }
     return false;
+  }
+
+  /** {@code out = op(x)} for contiguous float32 x and out and a kernel that has op; else false. */
+  static boolean unary(FloatKernels kernels, UnaryOp op, Tensor x, Tensor out) {
+    Layout xl = x.layout();
+    Layout ol = out.layout();
+    if (out.dtype() != DType.FLOAT32 || x.dtype() != DType.FLOAT32 || !xl.isContiguous()
+        || !ol.isContiguous() || (op != UnaryOp.RELU && op != UnaryOp.NEG)) {
+      return false;
+    }
+    return kernels.unary(op, (float[]) x.storage().data(), xl.offset(),
+        (float[]) out.storage().data(), ol.offset(), ol.numel());
+  }
+
+  /**
+   * {@code out = condition ? a : b} for a contiguous bool condition and float32 a and out, with b
+   * a single broadcast value (ReLU's backward); else false.
+   */
+  static boolean where(FloatKernels kernels, Tensor condition, Tensor a, Tensor b, Tensor out) {
+    Layout cl = condition.layout();
+    Layout al = a.layout();
+    Layout bl = b.layout();
+    Layout ol = out.layout();
+    if (out.dtype() != DType.FLOAT32 || a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32
+        || condition.dtype() != DType.BOOL || !cl.isContiguous() || !al.isContiguous()
+        || !ol.isContiguous() || !isSingleValue(bl)) {
+      return false;
+    }
+    kernels.select((byte[]) condition.storage().data(), cl.offset(),
+        (float[]) a.storage().data(), al.offset(), ((float[]) b.storage().data())[bl.offset()],
+        (float[]) out.storage().data(), ol.offset(), ol.numel());
+    return true;
   }
 
   /** {@code out = op(a, value)} for contiguous float32 a and out; else false. */

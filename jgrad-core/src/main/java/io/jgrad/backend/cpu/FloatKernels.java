@@ -1,6 +1,7 @@
 package io.jgrad.backend.cpu;
 
 import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
 
 /**
  * The hot float32 loops of the CPU backend, with two implementations: a scalar twin in this
@@ -44,6 +45,19 @@ public interface FloatKernels {
    */
   boolean binaryScalar(
       BinaryOp op, float[] a, int ao, float s, boolean scalarFirst, float[] out, int oo, int n);
+
+  /**
+   * {@code out[oo + i] = op(x[xo + i])} for RELU (NaN passes through, as in PyTorch) and NEG.
+   *
+   * @return false (doing nothing) for any other op
+   */
+  boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n);
+
+  /**
+   * {@code out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value}: a select against a number, as
+   * in ReLU's backward.
+   */
+  void select(byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n);
 
   /** Sum of {@code a[start .. start + n)} accumulated in double. */
   double sum(float[] a, int start, int n);

@@ -1,6 +1,7 @@
 package io.jgrad.backend.cpu;
 
 import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
 
 /**
  * The plain-Java twin of the vector kernels: used when {@code jdk.incubator.vector} is absent or
@@ -86,6 +87,35 @@ final class ScalarFloatKernels implements FloatKernels {
       }
     }
     return true;
+  }
+
+  @Override
+  public boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+    switch (op) {
+      case RELU -> {
+        for (int i = 0; i < n; i++) {
+          float v = x[xo + i];
+          out[oo + i] = v > 0 || Float.isNaN(v) ? v : 0f;
+        }
+      }
+      case NEG -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = -x[xo + i];
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void select(
+      byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value;
+    }
   }
 
   @Override

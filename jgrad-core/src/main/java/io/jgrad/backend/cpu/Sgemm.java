@@ -35,6 +35,7 @@ final class Sgemm {
     }
     int nr = kernels.nr();
     boolean parallel = CpuThreads.threads() > 1 && (long) m * n * k >= PARALLEL_WORK;
+    int mcBlock = parallel ? balancedRowBlock(m, CpuThreads.threads()) : MC;
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       int panels = (nc + nr - 1) / nr;
@@ -57,7 +58,7 @@ final class Sgemm {
         } else {
           packB(b, bStart, bRs, bCs, kc, nc, nr, bp, 0);
         }
-        int icBlocks = (m + MC - 1) / MC;
+        int icBlocks = (m + mcBlock - 1) / mcBlock;
         int columnChunks = parallel ? Math.max(1, Math.min(panels,
             (CpuThreads.threads() + icBlocks - 1) / icBlocks)) : 1;
         int tasks = icBlocks * columnChunks;
@@ -65,11 +66,11 @@ final class Sgemm {
         int jcFinal = jc;
         int pcFinal = pc;
         java.util.function.IntConsumer task = t -> {
-          int ic = (t / columnChunks) * MC;
+          int ic = (t / columnChunks) * mcBlock;
           int chunk = t % columnChunks;
           int firstPanel = (int) ((long) panels * chunk / columnChunks);
           int endPanel = (int) ((long) panels * (chunk + 1) / columnChunks);
-          int mc = Math.min(MC, m - ic);
+          int mc = Math.min(mcBlock, m - ic);
           float[] ap = buffer(0, ((mc + FloatKernels.MR - 1) / FloatKernels.MR) * FloatKernels.MR * kc);
           packA(a, aOff + ic * aRs + pcFinal * aCs, aRs, aCs, mc, kc, ap);
           for (int panel = firstPanel; panel < endPanel; panel++) {
@@ -91,6 +92,18 @@ final class Sgemm {
         }
       }
     }
+  }
+
+  /**
+   * Rows per block so that the blocks split evenly over the threads (256 rows on 2 threads are
+   * 2 x 128, not 192 + 64), at most {@link #MC} and a multiple of the tile height.
+   */
+  static int balancedRowBlock(int m, int threads) {
+    int blocks = (m + MC - 1) / MC;
+    blocks = (blocks + threads - 1) / threads * threads;
+    int rows = (m + blocks - 1) / blocks;
+    int mr = FloatKernels.MR;
+    return Math.min(MC, Math.max(mr, (rows + mr - 1) / mr * mr));
   }
 
   /** A per-thread packing buffer of at least {@code size} floats (slot 0: A, slot 1: B). */

@@ -99,4 +99,36 @@ class FloatKernelsTest {
     assertThat(fast).isCloseTo(slow, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, n)));
     assertThat((float) fast).isEqualTo((float) plain);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 17, 1023})
+  void reluNegAndSelectMatchScalarTwinIncludingNanAndNegativeZero(int n) {
+    float[] x = random(n, 11L * n);
+    x[0] = Float.NaN;
+    x[n / 2] = -0.0f;
+    byte[] mask = new byte[n];
+    for (int i = 0; i < n; i++) {
+      mask[i] = (byte) (x[i] > 0 ? 1 : 0);
+    }
+    for (io.jgrad.ops.UnaryOp op : new io.jgrad.ops.UnaryOp[] {
+        io.jgrad.ops.UnaryOp.RELU, io.jgrad.ops.UnaryOp.NEG}) {
+      float[] fast = new float[n];
+      float[] slow = new float[n];
+      assertThat(ACTIVE.unary(op, x, 0, fast, 0, n)).isTrue();
+      assertThat(SCALAR.unary(op, x, 0, slow, 0, n)).isTrue();
+      assertThat(Arrays.equals(fast, slow)).as("%s", op).isTrue();
+      for (int i = 0; i < n; i++) {
+        float expected = op == io.jgrad.ops.UnaryOp.NEG ? -x[i] : (float) op.apply(x[i]);
+        assertThat(Float.floatToIntBits(fast[i])).as("%s at %s", op, i)
+            .isEqualTo(Float.floatToIntBits(op == io.jgrad.ops.UnaryOp.RELU && x[i] == 0 ? 0f
+                : expected));
+      }
+    }
+    float[] fast = new float[n];
+    float[] slow = new float[n];
+    ACTIVE.select(mask, 0, x, 0, 0f, fast, 0, n);
+    SCALAR.select(mask, 0, x, 0, 0f, slow, 0, n);
+    assertThat(Arrays.equals(fast, slow)).isTrue();
+    assertThat(ACTIVE.unary(io.jgrad.ops.UnaryOp.EXP, x, 0, fast, 0, n)).isFalse();
+  }
 }

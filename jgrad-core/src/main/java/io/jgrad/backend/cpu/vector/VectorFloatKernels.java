@@ -2,6 +2,7 @@ package io.jgrad.backend.cpu.vector;
 
 import io.jgrad.backend.cpu.FloatKernels;
 import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -225,6 +226,34 @@ public final class VectorFloatKernels implements FloatKernels {
     for (; i < n; i++) {
       float x = a[ao + i];
       out[oo + i] = x * x * x;
+    }
+  }
+
+  @Override
+  public boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+    if (op != UnaryOp.RELU && op != UnaryOp.NEG) {
+      return false;
+    }
+    boolean relu = op == UnaryOp.RELU;
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xo + i);
+      // v <= 0 is false for NaN, so NaN is kept; -0.0 becomes +0.0, as in the scalar loop.
+      (relu ? v.blend(zero, v.compare(VectorOperators.LE, 0f)) : v.neg()).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float v = x[xo + i];
+      out[oo + i] = relu ? (v > 0 || Float.isNaN(v) ? v : 0f) : -v;
+    }
+    return true;
+  }
+
+  @Override
+  public void select(
+      byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value;
     }
   }
 
