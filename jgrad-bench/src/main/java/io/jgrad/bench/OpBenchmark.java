@@ -24,48 +24,68 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code java -cp "jgrad-bench/target/classes:jgrad-bench/target/lib/*" org.openjdk.jmh.Main
  * OpBenchmark}
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class OpBenchmark {
-  /** Elements of the B3 operands. */
-  @Param({"1", "2000"})
-  public int addSize;
-
-  /** Side of the B4 matrices. */
-  @Param({"256", "1024", "2048"})
-  public int matmulSize;
-
-  private Tensor a;
-  private Tensor b;
-  private Tensor x;
-  private Tensor y;
-
-  /** Creates the benchmark state (JMH calls {@link #setUp()}). */
+  /** Creates the benchmark (JMH instantiates it). */
   public OpBenchmark() {}
 
-  /** Draws the operands once per trial. */
-  @Setup
-  public void setUp() {
-    manualSeed(0);
-    a = randn(addSize);
-    b = randn(addSize);
-    x = randn(matmulSize, matmulSize);
-    y = randn(matmulSize, matmulSize);
+  /** The B3 operands. */
+  @State(Scope.Thread)
+  public static class AddOperands {
+    /** Elements of each operand. */
+    @Param({"1", "2000"})
+    public int size;
+
+    Tensor a;
+    Tensor b;
+
+    /** Creates the state (JMH calls {@link #setUp()}). */
+    public AddOperands() {}
+
+    /** Draws the operands once per trial. */
+    @Setup
+    public void setUp() {
+      manualSeed(0);
+      a = randn(size);
+      b = randn(size);
+    }
+  }
+
+  /** The B4 operands. */
+  @State(Scope.Thread)
+  public static class MatmulOperands {
+    /** Side of the square matrices. */
+    @Param({"256", "1024", "2048"})
+    public int size;
+
+    Tensor x;
+    Tensor y;
+
+    /** Creates the state (JMH calls {@link #setUp()}). */
+    public MatmulOperands() {}
+
+    /** Draws the operands once per trial. */
+    @Setup
+    public void setUp() {
+      manualSeed(0);
+      x = randn(size, size);
+      y = randn(size, size);
+    }
   }
 
   /** B3: one elementwise add; the result is returned so it is not dead code. */
   @Benchmark
-  public Tensor b3Add() {
-    return a.add(b);
+  public Tensor b3Add(AddOperands operands) {
+    return operands.a.add(operands.b);
   }
 
   /** B4: one matrix product. */
   @Benchmark
-  public Tensor b4Matmul() {
-    return x.matmul(y);
+  public Tensor b4Matmul(MatmulOperands operands) {
+    return operands.x.matmul(operands.y);
   }
 }
