@@ -187,6 +187,21 @@ final class Sgemm {
    */
   private static void matrixVector(int m, int k, float[] a, int aOff, int aRs, int aCs,
       float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+    if (k <= 16) {
+      // Few terms per row (a Linear(3, 1) forward): sweep all rows once per k, which keeps the
+      // loop long and the per-element order of k unchanged.
+      for (int i = 0; i < m; i++) {
+        c[cOff + i * ldc] = 0f;
+      }
+      for (int p = 0; p < k; p++) {
+        float bp = b[bOff + p * bRs];
+        int col = aOff + p * aCs;
+        for (int i = 0; i < m; i++) {
+          c[cOff + i * ldc] = Math.fma(a[col + i * aRs], bp, c[cOff + i * ldc]);
+        }
+      }
+      return;
+    }
     for (int i = 0; i < m; i += 4) {
       // Rows past the end repeat the last row (computed, not stored), so 1 to 3 leftover rows
       // still run as parallel chains.
