@@ -4,7 +4,6 @@ import io.jgrad.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class Engine {
           "element 0 of tensors does not require grad and does not have a grad_fn");
     }
     Map<Node, Integer> dependencies = countDependencies(rootNode);
-    Map<Node, Tensor> buffers = new HashMap<>();
+    Map<Node, Tensor> buffers = new IdentityHashMap<>();
     buffers.put(rootNode, gradient);
     PriorityQueue<Node> ready =
         new PriorityQueue<>(Comparator.comparingLong(Node::sequenceNr).reversed());
@@ -100,7 +99,7 @@ final class Engine {
   }
 
   private static Map<Node, Integer> countDependencies(Node root) {
-    Map<Node, Integer> dependencies = new HashMap<>();
+    Map<Node, Integer> dependencies = new IdentityHashMap<>();
     Map<Node, Boolean> seen = new IdentityHashMap<>();
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(root);

@@ -33,6 +33,18 @@ public interface Backend {
   /** {@code out = op(a, b)}; a and b already expanded to out's shape and of out's dtype. */
   void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
 
+  /**
+   * {@code out = op(a, value)} (or {@code op(value, a)} when {@code scalarFirst}) with the number
+   * already of out's dtype and a of out's shape and dtype. The default wraps the number in a 0-d
+   * tensor and calls {@link #binary}; backends override it to skip that allocation.
+   */
+  default void binaryScalar(BinaryOp op, Tensor a, double value, boolean scalarFirst, Tensor out) {
+    Tensor s = Tensor.fromStorage(allocate(out.dtype(), 1), Layout.contiguous());
+    fill(s, value);
+    Tensor expanded = s.asStrided(s.layout().broadcastTo(out.layout().shape()));
+    binary(op, scalarFirst ? expanded : a, scalarFirst ? a : expanded, out);
+  }
+
   /** {@code out = op(a, b)} into a bool tensor; a and b expanded, of one dtype. */
   void compare(CompareOp op, Tensor a, Tensor b, Tensor out);
 

@@ -25,7 +25,10 @@ public final class Layout {
     this.offset = offset;
     long n = 1;
     for (int d : shape) {
-      Checks.checkArgument(d >= 0, "negative dimension %s in shape %s", d, Arrays.toString(shape));
+      if (d < 0) { // checked without Checks: its arguments would format the shape on every call
+        throw new IllegalArgumentException(
+            "negative dimension " + d + " in shape " + Arrays.toString(shape));
+      }
       n *= d;
     }
     Checks.checkArgument(n <= Integer.MAX_VALUE, "tensor of %s elements is too large", n);

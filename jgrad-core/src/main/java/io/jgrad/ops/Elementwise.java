@@ -138,7 +138,48 @@ public final class Elementwise {
   /** {@code op(a, value)}, the number typed like a Python scalar. */
   public static Tensor binary(BinaryOp op, Tensor a, double value) {
     DType dtype = binaryResultType(op, scalarType(a, value));
+    if (dtype == a.dtype() && dtype.isFloatingPoint() && hasScalarBackward(op, value)) {
+      return binaryWithNumber(op, a, value);
+    }
     return binary(op, a, scalarTensor(value, dtype, a.device()), dtype);
+  }
+
+  private static boolean hasScalarBackward(BinaryOp op, double value) {
+    return switch (op) {
+      case ADD, SUB, MUL, DIV -> true;
+      case POW -> value != 0; // PyTorch's zero-exponent gradient is zeros_like: the general path
+      default -> false;
+    };
+  }
+
+  /**
+   * {@code op(a, value)} without wrapping the number in a tensor, for floating a of the result
+   * dtype. The backward uses the number directly and saves only what it reads (a, for pow), as
+   * PyTorch does for a Python-scalar operand.
+   */
+  private static Tensor binaryWithNumber(BinaryOp op, Tensor a, double value) {
+    DType dtype = a.dtype();
+    Tensor out = empty(a.layout().shape(), dtype, a.device());
+    // The number as the kernel sees it: rounded to out's dtype, like a 0-d tensor of that dtype.
+    double v = dtype == DType.FLOAT32 ? (float) value : value;
+    out.backend().binaryScalar(op, a, v, false, out);
+    if (Autograd.needsGrad(a)) {
+      switch (op) {
+        case ADD, SUB -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g}, a);
+        case MUL -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.mul(v)}, a);
+        case DIV -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.div(v)}, a);
+        default -> { // POW, v != 0: d a^v = v a^(v-1) da
+          SavedTensor sa = SavedTensor.save(a, "PowBackward0");
+          double vm1 = dtype == DType.FLOAT32 ? (double) ((float) v - 1f) : v - 1;
+          Autograd.record(out, "PowBackward0",
+              // a^1 is a exactly, so the copy pow(1) would make is skipped (x.pow(2) is common).
+              (g, needs) -> new Tensor[] {
+                g.mul((vm1 == 1 ? sa.get() : sa.get().pow(vm1)).mul(v))},
+              new SavedTensor[] {sa}, a);
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code op(value, b)}, e.g. {@code 2 - x}. */
@@ -268,6 +309,13 @@ public final class Elementwise {
 
   /** In-place {@code self = op(self, value)}. */
   public static Tensor binaryInPlace(BinaryOp op, Tensor self, double value) {
+    if (self.dtype().isFloatingPoint() && !Autograd.needsGrad(self)
+        && binaryResultType(op, scalarType(self, value)) == self.dtype()) {
+      double v = self.dtype() == DType.FLOAT32 ? (float) value : value;
+      self.backend().binaryScalar(op, self, v, false, self);
+      self.bumpVersion();
+      return self;
+    }
     // Typed like a Python scalar, so int_tensor.add_(2.5) fails as in PyTorch instead of truncating.
     return binaryInPlace(op, self, scalarTensor(value, scalarType(self, value), self.device()));
   }
@@ -318,7 +366,9 @@ public final class Elementwise {
           Tensor s = so.get();
           yield g.mul(s.mul(s.neg().add(1.0)));
         }
-        case RELU -> g.mul(so.get().gt(0.0).to(g.dtype()));
+        // PyTorch's threshold_backward: the gradient where the output is positive, else 0 (a
+        // select, not a product, so an infinite gradient does not become NaN).
+        case RELU -> where(so.get().gt(0.0), g, scalarTensor(0, g.dtype(), g.device()));
         case ERF -> { // d erf x = 2/sqrt(pi) e^(-x^2) dx
           Tensor v = sx.get();
           yield g.mul(v.mul(v).neg().exp().mul(2.0 / Math.sqrt(Math.PI)));
@@ -381,10 +431,11 @@ public final class Elementwise {
     Checks.checkArgument(
         mask.dtype() == DType.BOOL,
         "masked_fill_ only supports boolean masks, but got mask with dtype %s", mask.dtype());
-    Checks.checkArgument(
-        Shapes.canExpand(mask.layout().shape(), x.layout().shape()),
-        "masked_fill: mask of shape %s cannot be broadcast to tensor of shape %s",
-        Shapes.format(mask.layout().shape()), Shapes.format(x.layout().shape()));
+    if (!Shapes.canExpand(mask.layout().shape(), x.layout().shape())) {
+      throw new IllegalArgumentException("masked_fill: mask of shape "
+          + Shapes.format(mask.layout().shape()) + " cannot be broadcast to tensor of shape "
+          + Shapes.format(x.layout().shape()));
+    }
     Tensor out;
     try (var noGrad = io.jgrad.autograd.GradMode.noGrad()) {
       out = where(mask, scalarTensor(value, x.dtype(), x.device()), x);

@@ -87,7 +87,9 @@ public final class Shapes {
     for (int d : shape) {
       n *= d;
     }
-    Checks.checkArgument(n <= Integer.MAX_VALUE, "shape %s has too many elements", format(shape));
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("shape " + format(shape) + " has too many elements");
+    }
     return (int) n;
   }
 }

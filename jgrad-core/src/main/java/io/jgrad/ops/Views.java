@@ -33,13 +33,16 @@ public final class Views {
       }
     }
     if (infer >= 0) {
-      Checks.checkArgument(
-          known != 0 && numel % known == 0,
-          "shape '%s' is invalid for input of size %s", Arrays.toString(shape), numel);
+      if (known == 0 || numel % known != 0) {
+        throw new IllegalArgumentException(
+            "shape '" + Arrays.toString(shape) + "' is invalid for input of size " + numel);
+      }
       out[infer] = (int) (numel / known);
     } else {
-      Checks.checkArgument(
-          known == numel, "shape '%s' is invalid for input of size %s", Arrays.toString(shape), numel);
+      if (known != numel) {
+        throw new IllegalArgumentException(
+            "shape '" + Arrays.toString(shape) + "' is invalid for input of size " + numel);
+      }
     }
     return out;
   }

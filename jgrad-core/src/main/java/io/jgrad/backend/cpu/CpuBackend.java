@@ -42,12 +42,23 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void unary(UnaryOp op, Tensor x, Tensor out) {
-    ElementwiseKernels.unary(op, x, out);
+    if (!FloatFastPaths.unary(FloatKernels.active(), op, x, out)) {
+      ElementwiseKernels.unary(op, x, out);
+    }
   }
 
   @Override
   public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    ElementwiseKernels.binary(op, a, b, out);
+    if (!FloatFastPaths.binary(FloatKernels.active(), op, a, b, out)) {
+      ElementwiseKernels.binary(op, a, b, out);
+    }
+  }
+
+  @Override
+  public void binaryScalar(BinaryOp op, Tensor a, double value, boolean scalarFirst, Tensor out) {
+    if (!FloatFastPaths.binaryScalar(FloatKernels.active(), op, a, value, scalarFirst, out)) {
+      Backend.super.binaryScalar(op, a, value, scalarFirst, out);
+    }
   }
 
   @Override
@@ -57,7 +68,9 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
-    ElementwiseKernels.where(condition, a, b, out);
+    if (!FloatFastPaths.where(FloatKernels.active(), condition, a, b, out)) {
+      ElementwiseKernels.where(condition, a, b, out);
+    }
   }
 
   @Override

@@ -194,6 +194,16 @@ final class ElementwiseKernels {
     Storage bst = b.storage();
     byte[] oa = (byte[]) out.storage().data();
     boolean floating = ast.dtype().isFloatingPoint();
+    if (ast.dtype() == DType.FLOAT32 && bst.dtype() == DType.FLOAT32) {
+      float[] fa = (float[]) ast.data();
+      float[] fb = (float[]) bst.data();
+      loop.forEachRow(new int[] {al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
+        for (int i = 0; i < n; i++) {
+          oa[o[2] + i * os] = (byte) (op.test(fa[o[0] + i * as], fb[o[1] + i * bs]) ? 1 : 0);
+        }
+      });
+      return;
+    }
     loop.forEachRow(new int[] {al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
       for (int i = 0; i < n; i++) {
         boolean r = floating
@@ -220,6 +230,19 @@ final class ElementwiseKernels {
     Storage bst = b.storage();
     Storage ost = out.storage();
     boolean floating = ost.dtype().isFloatingPoint();
+    if (ost.dtype() == DType.FLOAT32 && ast.dtype() == DType.FLOAT32
+        && bst.dtype() == DType.FLOAT32 && cst.dtype() == DType.BOOL) {
+      byte[] c = (byte[]) cst.data();
+      float[] fa = (float[]) ast.data();
+      float[] fb = (float[]) bst.data();
+      float[] fo = (float[]) ost.data();
+      loop.forEachRow(new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
+        for (int i = 0; i < n; i++) {
+          fo[o[3] + i * os] = c[o[0] + i * cs] != 0 ? fa[o[1] + i * as] : fb[o[2] + i * bs];
+        }
+      });
+      return;
+    }
     loop.forEachRow(new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
       for (int i = 0; i < n; i++) {
         boolean c = cst.getLong(o[0] + i * cs) != 0;

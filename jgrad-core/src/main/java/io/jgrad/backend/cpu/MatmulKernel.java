@@ -6,8 +6,8 @@ import io.jgrad.backend.Layout;
 import io.jgrad.backend.Storage;
 
 /**
- * Batched matrix product on contiguous copies, in i-k-j order so the inner loop streams rows of
- * b and out. The packed, register-tiled kernel belongs to the CPU-speed work.
+ * Batched matrix product: float32 through the packed {@link Sgemm} on strided operands; other
+ * dtypes on contiguous copies, in i-k-j order so the inner loop streams rows of b and out.
  */
 final class MatmulKernel {
   private MatmulKernel() {}
@@ -19,6 +19,10 @@ final class MatmulKernel {
     int m = al.shape()[1];
     int k = al.shape()[2];
     int n = bl.shape()[2];
+    if (out.dtype() == DType.FLOAT32) {
+      floatMatmul(FloatKernels.active(), a, b, out);
+      return;
+    }
     Storage as = CpuBackend.contiguousCopy(a.storage(), al);
     Storage bs = CpuBackend.contiguousCopy(b.storage(), bl);
     int aBase = as == a.storage() ? al.offset() : 0;
@@ -34,8 +38,6 @@ final class MatmulKernel {
       int bo = bBase + p * bBatchStride;
       int oo = oBase + p * m * n;
       switch (dtype) {
-        case FLOAT32 -> floatMatmul((float[]) as.data(), ao, (float[]) bs.data(), bo,
-            (float[]) os.data(), oo, m, k, n);
         case FLOAT64 -> doubleMatmul((double[]) as.data(), ao, (double[]) bs.data(), bo,
             (double[]) os.data(), oo, m, k, n);
         default -> genericMatmul(as, ao, bs, bo, os, oo, m, k, n);
@@ -43,20 +45,27 @@ final class MatmulKernel {
     }
   }
 
-  private static void floatMatmul(
-      float[] a, int ao, float[] b, int bo, float[] out, int oo, int m, int k, int n) {
-    for (int i = 0; i < m; i++) {
-      int rowOut = oo + i * n;
-      for (int j = 0; j < n; j++) {
-        out[rowOut + j] = 0f;
-      }
-      for (int p = 0; p < k; p++) {
-        float aip = a[ao + i * k + p];
-        int rowB = bo + p * n;
-        for (int j = 0; j < n; j++) {
-          out[rowOut + j] = Math.fma(aip, b[rowB + j], out[rowOut + j]);
-        }
-      }
+  /**
+   * Float32 batched product through {@link Sgemm}, reading a and b through their strides (a
+   * transposed weight needs no copy); {@code kernels} is a parameter so tests can compare the
+   * vector and scalar paths.
+   */
+  static void floatMatmul(FloatKernels kernels, Tensor a, Tensor b, Tensor out) {
+    Layout al = a.layout();
+    Layout bl = b.layout();
+    int batch = al.shape()[0];
+    int m = al.shape()[1];
+    int k = al.shape()[2];
+    int n = bl.shape()[2];
+    float[] ad = (float[]) a.storage().data();
+    float[] bd = (float[]) b.storage().data();
+    float[] od = (float[]) out.storage().data();
+    int[] as = al.strides();
+    int[] bs = bl.strides();
+    int oBase = out.layout().offset();
+    for (int p = 0; p < batch; p++) {
+      Sgemm.multiply(kernels, m, n, k, ad, al.offset() + p * as[0], as[1], as[2],
+          bd, bl.offset() + p * bs[0], bs[1], bs[2], od, oBase + p * m * n, n);
     }
   }
 

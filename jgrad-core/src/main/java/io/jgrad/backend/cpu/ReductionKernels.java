@@ -43,13 +43,14 @@ final class ReductionKernels {
     Storage outStorage = out.storage();
     int outOffset = out.layout().offset();
     boolean floating = source.dtype().isFloatingPoint();
+    FloatKernels kernels = FloatKernels.active();
     for (int b = 0; b < blocks; b++) {
       int start = sourceOffset + b * blockSize;
       int target = outOffset + b;
       switch (op) {
         case SUM -> {
           if (source.dtype() == DType.FLOAT32) {
-            outStorage.setDouble(target, sumFloat((float[]) source.data(), start, blockSize));
+            outStorage.setDouble(target, kernels.sum((float[]) source.data(), start, blockSize));
           } else if (floating) {
             double s = 0;
             for (int i = 0; i < blockSize; i++) {
@@ -153,24 +154,5 @@ final class ReductionKernels {
       return true;
     }
     return false;
-  }
-
-  /** Sums in double with four independent accumulators, so the loop pipelines. */
-  private static double sumFloat(float[] a, int start, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += a[start + i];
-      s1 += a[start + i + 1];
-      s2 += a[start + i + 2];
-      s3 += a[start + i + 3];
-    }
-    for (; i < n; i++) {
-      s0 += a[start + i];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }

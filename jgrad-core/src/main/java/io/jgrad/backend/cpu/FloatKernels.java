@@ -1,0 +1,81 @@
+package io.jgrad.backend.cpu;
+
+import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
+
+/**
+ * The hot float32 loops of the CPU backend, with two implementations: a scalar twin in this
+ * package and a Vector API one in {@code io.jgrad.backend.cpu.vector}. Internal to the backend;
+ * public only so the vector package can implement it.
+ *
+ * <p>{@code FloatKernels.active().binary(BinaryOp.ADD, a, 0, b, 0, out, 0, n)}. Both
+ * implementations give bitwise-identical results, except {@link #sum}, whose double-precision
+ * partial sums may round differently in the last bit of the double before the final float cast.
+ */
+public interface FloatKernels {
+  /** Rows of the SGEMM register tile. */
+  int MR = 12;
+
+  /** The implementation in use: vector when available and not disabled, else scalar. */
+  static FloatKernels active() {
+    return KernelSelection.ACTIVE;
+  }
+
+  /** The scalar twin, for tests and for {@code -Djgrad.cpu.vector=false}. */
+  static FloatKernels scalar() {
+    return ScalarFloatKernels.INSTANCE;
+  }
+
+  /** Short name for logs and benchmark tables: {@code "vector-512"} or {@code "scalar"}. */
+  String name();
+
+  /**
+   * {@code out[oo + i] = a[ao + i] op b[bo + i]} for ADD, SUB, MUL and DIV.
+   *
+   * @return false (doing nothing) for any other op
+   */
+  boolean binary(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+  /**
+   * {@code out[oo + i] = a[ao + i] op s} (or {@code s op a[ao + i]} when {@code scalarFirst})
+   * for ADD, SUB, MUL, DIV, and POW with exponent 1, 2 or 3 (as repeated multiplication, which
+   * is how PyTorch's pow kernel rounds these exponents).
+   *
+   * @return false (doing nothing) for any other op or exponent
+   */
+  boolean binaryScalar(
+      BinaryOp op, float[] a, int ao, float s, boolean scalarFirst, float[] out, int oo, int n);
+
+  /**
+   * {@code out[oo + i] = op(x[xo + i])} for RELU (NaN passes through, as in PyTorch) and NEG.
+   *
+   * @return false (doing nothing) for any other op
+   */
+  boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n);
+
+  /**
+   * {@code out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value}: a select against a number, as
+   * in ReLU's backward.
+   */
+  void select(byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n);
+
+  /** Sum of {@code a[start .. start + n)} accumulated in double. */
+  double sum(float[] a, int start, int n);
+
+  /**
+   * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows
+   * by two vectors.
+   */
+  int nr();
+
+  /**
+   * The micro-kernel: {@code C[i][j] = c0 + sum_p A[i][p] B[p][j]} for the {@code MR x nr()}
+   * tile, where {@code c0} is C's current value when {@code accumulate}, else 0. {@code ap} holds
+   * A packed as {@code kc} columns of {@link #MR} floats from {@code aOff}; {@code bp} holds B
+   * packed as {@code kc} rows of {@code nr()} floats from {@code bOff}. The sum runs in order of
+   * p with one fused multiply-add per step, so both implementations agree bit for bit. Only the
+   * top-left {@code rows x cols} of the tile is stored, at {@code c[cOff + i * ldc + j]}.
+   */
+  void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff,
+      int ldc, int rows, int cols, boolean accumulate);
+}

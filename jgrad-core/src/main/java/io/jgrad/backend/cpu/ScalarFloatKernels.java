@@ -1,0 +1,169 @@
+package io.jgrad.backend.cpu;
+
+import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
+
+/**
+ * The plain-Java twin of the vector kernels: used when {@code jdk.incubator.vector} is absent or
+ * {@code -Djgrad.cpu.vector=false}, and as the reference in tests.
+ */
+final class ScalarFloatKernels implements FloatKernels {
+  static final ScalarFloatKernels INSTANCE = new ScalarFloatKernels();
+  private static final int NR = 16;
+
+  private ScalarFloatKernels() {}
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public boolean binary(
+      BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    switch (op) {
+      case ADD -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = a[ao + i] + b[bo + i];
+        }
+      }
+      case SUB -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = a[ao + i] - b[bo + i];
+        }
+      }
+      case MUL -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = a[ao + i] * b[bo + i];
+        }
+      }
+      case DIV -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = a[ao + i] / b[bo + i];
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean binaryScalar(
+      BinaryOp op, float[] a, int ao, float s, boolean scalarFirst, float[] out, int oo, int n) {
+    switch (op) {
+      case ADD -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = scalarFirst ? s + a[ao + i] : a[ao + i] + s;
+        }
+      }
+      case SUB -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = scalarFirst ? s - a[ao + i] : a[ao + i] - s;
+        }
+      }
+      case MUL -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = scalarFirst ? s * a[ao + i] : a[ao + i] * s;
+        }
+      }
+      case DIV -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = scalarFirst ? s / a[ao + i] : a[ao + i] / s;
+        }
+      }
+      case POW -> {
+        if (scalarFirst || (s != 1f && s != 2f && s != 3f)) {
+          return false;
+        }
+        for (int i = 0; i < n; i++) {
+          float v = a[ao + i];
+          out[oo + i] = s == 1f ? v : s == 2f ? v * v : v * v * v;
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+    switch (op) {
+      case RELU -> {
+        for (int i = 0; i < n; i++) {
+          float v = x[xo + i];
+          out[oo + i] = v > 0 || Float.isNaN(v) ? v : 0f;
+        }
+      }
+      case NEG -> {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = -x[xo + i];
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void select(
+      byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value;
+    }
+  }
+
+  @Override
+  public double sum(float[] a, int start, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[start + i];
+      s1 += a[start + i + 1];
+      s2 += a[start + i + 2];
+      s3 += a[start + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[start + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public int nr() {
+    return NR;
+  }
+
+  @Override
+  public void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
+      int cOff, int ldc, int rows, int cols, boolean accumulate) {
+    float[] acc = new float[MR * NR];
+    if (accumulate) {
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(c, cOff + i * ldc, acc, i * NR, cols);
+      }
+    }
+    for (int p = 0; p < kc; p++) {
+      int aRow = aOff + p * MR;
+      int bRow = bOff + p * NR;
+      for (int i = 0; i < MR; i++) {
+        float av = ap[aRow + i];
+        int base = i * NR;
+        for (int j = 0; j < NR; j++) {
+          acc[base + j] = Math.fma(av, bp[bRow + j], acc[base + j]);
+        }
+      }
+    }
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(acc, i * NR, c, cOff + i * ldc, cols);
+    }
+  }
+}

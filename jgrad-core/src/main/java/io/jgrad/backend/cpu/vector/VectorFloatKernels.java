@@ -1,0 +1,408 @@
+package io.jgrad.backend.cpu.vector;
+
+import io.jgrad.backend.cpu.FloatKernels;
+import io.jgrad.ops.BinaryOp;
+import io.jgrad.ops.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FloatKernels} with the Vector API at the machine's preferred width (16 lanes on
+ * AVX-512). Loaded by name only when {@code jdk.incubator.vector} is readable; each method
+ * matches the scalar twin bit for bit (except the documented freedom of {@code sum}).
+ */
+public final class VectorFloatKernels implements FloatKernels {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  /** Doubles of the same total width as half of S, so one float vector converts to two. */
+  private static final VectorSpecies<Double> D =
+      VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize()));
+
+  /** Creates the kernels (called reflectively by the backend's kernel selection). */
+  public VectorFloatKernels() {}
+
+  @Override
+  public String name() {
+    return "vector-" + S.vectorBitSize();
+  }
+
+  @Override
+  public boolean binary(
+      BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    switch (op) {
+      case ADD -> add(a, ao, b, bo, out, oo, n);
+      case SUB -> sub(a, ao, b, bo, out, oo, n);
+      case MUL -> mul(a, ao, b, bo, out, oo, n);
+      case DIV -> div(a, ao, b, bo, out, oo, n);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] + b[bo + i];
+    }
+  }
+
+  private static void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] - b[bo + i];
+    }
+  }
+
+  private static void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] * b[bo + i];
+    }
+  }
+
+  private static void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = a[ao + i] / b[bo + i];
+    }
+  }
+
+  @Override
+  public boolean binaryScalar(
+      BinaryOp op, float[] a, int ao, float s, boolean scalarFirst, float[] out, int oo, int n) {
+    switch (op) {
+      case ADD -> addScalar(a, ao, s, out, oo, n); // addition and product commute exactly
+      case MUL -> mulScalar(a, ao, s, out, oo, n);
+      case SUB -> {
+        if (scalarFirst) {
+          rsubScalar(a, ao, s, out, oo, n);
+        } else {
+          subScalar(a, ao, s, out, oo, n);
+        }
+      }
+      case DIV -> {
+        if (scalarFirst) {
+          rdivScalar(a, ao, s, out, oo, n);
+        } else {
+          divScalar(a, ao, s, out, oo, n);
+        }
+      }
+      case POW -> {
+        if (scalarFirst || (s != 1f && s != 2f && s != 3f)) {
+          return false;
+        }
+        if (s == 1f) {
+          System.arraycopy(a, ao, out, oo, n);
+        } else if (s == 2f) {
+          square(a, ao, out, oo, n);
+        } else {
+          cube(a, ao, out, oo, n);
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.add(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x + s;
+    }
+  }
+
+  private static void mulScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * s;
+    }
+  }
+
+  private static void subScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.sub(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x - s;
+    }
+  }
+
+  private static void rsubScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      sv.sub(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = s - x;
+    }
+  }
+
+  private static void divScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.div(sv).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x / s;
+    }
+  }
+
+  private static void rdivScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      sv.div(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = s / x;
+    }
+  }
+
+  private static void square(float[] a, int ao, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * x;
+    }
+  }
+
+  private static void cube(float[] a, int ao, float[] out, int oo, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, ao + i);
+      x.mul(x).mul(x).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float x = a[ao + i];
+      out[oo + i] = x * x * x;
+    }
+  }
+
+  @Override
+  public boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n) {
+    if (op != UnaryOp.RELU && op != UnaryOp.NEG) {
+      return false;
+    }
+    boolean relu = op == UnaryOp.RELU;
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xo + i);
+      // v <= 0 is false for NaN, so NaN is kept; -0.0 becomes +0.0, as in the scalar loop.
+      (relu ? v.blend(zero, v.compare(VectorOperators.LE, 0f)) : v.neg()).intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      float v = x[xo + i];
+      out[oo + i] = relu ? (v > 0 || Float.isNaN(v) ? v : 0f) : -v;
+    }
+    return true;
+  }
+
+  @Override
+  public void select(
+      byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value;
+    }
+  }
+
+  @Override
+  public double sum(float[] a, int start, int n) {
+    DoubleVector s0 = DoubleVector.zero(D);
+    DoubleVector s1 = DoubleVector.zero(D);
+    int i = 0;
+    int bound = S.loopBound(n);
+    for (; i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(S, a, start + i);
+      s0 = s0.add(x.convertShape(VectorOperators.F2D, D, 0));
+      s1 = s1.add(x.convertShape(VectorOperators.F2D, D, 1));
+    }
+    double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      s += a[start + i];
+    }
+    return s;
+  }
+
+  @Override
+  public int nr() {
+    return 2 * L;
+  }
+
+  @Override
+  public void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
+      int cOff, int ldc, int rows, int cols, boolean accumulate) {
+    int nr = 2 * L;
+    if (rows == MR && cols == nr) {
+      if (!accumulate) {
+        for (int i = 0; i < MR; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + nr, 0f);
+        }
+      }
+      fullTile(kc, ap, aOff, bp, bOff, c, cOff, ldc);
+      return;
+    }
+    // An edge tile: run the full tile on a scratch copy, then store the valid part.
+    float[] tile = new float[MR * nr];
+    if (accumulate) {
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(c, cOff + i * ldc, tile, i * nr, cols);
+      }
+    }
+    fullTile(kc, ap, aOff, bp, bOff, tile, 0, nr);
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(tile, i * nr, c, cOff + i * ldc, cols);
+    }
+  }
+
+  /**
+   * The 12 x 2L register tile: 24 accumulators loaded from C, one broadcast of A and two loads of
+   * B per step of k, stored back. Straight-line code without merges, so C2 keeps every vector in
+   * a register (a variant with conditional loads was boxed and ran 15x slower).
+   */
+  private static void fullTile(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
+      int cOff, int ldc) {
+    FloatVector c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+    FloatVector c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+    FloatVector c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+    FloatVector c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+    FloatVector c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+    FloatVector c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+    FloatVector c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+    FloatVector c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+    FloatVector c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+    FloatVector c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+    FloatVector c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+    FloatVector c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
+    FloatVector c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+    FloatVector c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
+    FloatVector c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
+    FloatVector c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L);
+    FloatVector c80 = FloatVector.fromArray(S, c, cOff + 8 * ldc);
+    FloatVector c81 = FloatVector.fromArray(S, c, cOff + 8 * ldc + L);
+    FloatVector c90 = FloatVector.fromArray(S, c, cOff + 9 * ldc);
+    FloatVector c91 = FloatVector.fromArray(S, c, cOff + 9 * ldc + L);
+    FloatVector c100 = FloatVector.fromArray(S, c, cOff + 10 * ldc);
+    FloatVector c101 = FloatVector.fromArray(S, c, cOff + 10 * ldc + L);
+    FloatVector c110 = FloatVector.fromArray(S, c, cOff + 11 * ldc);
+    FloatVector c111 = FloatVector.fromArray(S, c, cOff + 11 * ldc + L);
+    int ai = aOff;
+    int bi = bOff;
+    for (int p = 0; p < kc; p++, ai += MR, bi += 2 * L) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+      FloatVector a;
+      a = FloatVector.broadcast(S, ap[ai + 0]);
+      c00 = a.fma(b0, c00);
+      c01 = a.fma(b1, c01);
+      a = FloatVector.broadcast(S, ap[ai + 1]);
+      c10 = a.fma(b0, c10);
+      c11 = a.fma(b1, c11);
+      a = FloatVector.broadcast(S, ap[ai + 2]);
+      c20 = a.fma(b0, c20);
+      c21 = a.fma(b1, c21);
+      a = FloatVector.broadcast(S, ap[ai + 3]);
+      c30 = a.fma(b0, c30);
+      c31 = a.fma(b1, c31);
+      a = FloatVector.broadcast(S, ap[ai + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      a = FloatVector.broadcast(S, ap[ai + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
+      a = FloatVector.broadcast(S, ap[ai + 6]);
+      c60 = a.fma(b0, c60);
+      c61 = a.fma(b1, c61);
+      a = FloatVector.broadcast(S, ap[ai + 7]);
+      c70 = a.fma(b0, c70);
+      c71 = a.fma(b1, c71);
+      a = FloatVector.broadcast(S, ap[ai + 8]);
+      c80 = a.fma(b0, c80);
+      c81 = a.fma(b1, c81);
+      a = FloatVector.broadcast(S, ap[ai + 9]);
+      c90 = a.fma(b0, c90);
+      c91 = a.fma(b1, c91);
+      a = FloatVector.broadcast(S, ap[ai + 10]);
+      c100 = a.fma(b0, c100);
+      c101 = a.fma(b1, c101);
+      a = FloatVector.broadcast(S, ap[ai + 11]);
+      c110 = a.fma(b0, c110);
+      c111 = a.fma(b1, c111);
+    }
+    c00.intoArray(c, cOff + 0 * ldc);
+    c01.intoArray(c, cOff + 0 * ldc + L);
+    c10.intoArray(c, cOff + 1 * ldc);
+    c11.intoArray(c, cOff + 1 * ldc + L);
+    c20.intoArray(c, cOff + 2 * ldc);
+    c21.intoArray(c, cOff + 2 * ldc + L);
+    c30.intoArray(c, cOff + 3 * ldc);
+    c31.intoArray(c, cOff + 3 * ldc + L);
+    c40.intoArray(c, cOff + 4 * ldc);
+    c41.intoArray(c, cOff + 4 * ldc + L);
+    c50.intoArray(c, cOff + 5 * ldc);
+    c51.intoArray(c, cOff + 5 * ldc + L);
+    c60.intoArray(c, cOff + 6 * ldc);
+    c61.intoArray(c, cOff + 6 * ldc + L);
+    c70.intoArray(c, cOff + 7 * ldc);
+    c71.intoArray(c, cOff + 7 * ldc + L);
+    c80.intoArray(c, cOff + 8 * ldc);
+    c81.intoArray(c, cOff + 8 * ldc + L);
+    c90.intoArray(c, cOff + 9 * ldc);
+    c91.intoArray(c, cOff + 9 * ldc + L);
+    c100.intoArray(c, cOff + 10 * ldc);
+    c101.intoArray(c, cOff + 10 * ldc + L);
+    c110.intoArray(c, cOff + 11 * ldc);
+    c111.intoArray(c, cOff + 11 * ldc + L);
+  }
+}
