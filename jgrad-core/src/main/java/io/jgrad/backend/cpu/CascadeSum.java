@@ -8,17 +8,18 @@ package io.jgrad.backend.cpu;
  * partial sums ("ilp") that are themselves folded in a four-level cascade, adds the scalar tail
  * first and the lanes last. Reductions over a leading dimension use the same cascade per column,
  * in column groups of 32, then 8, then 1. Checked against torch 2.13 for row lengths 1 to 32768.
+ * This is the scalar reference; the Vector API twin runs the eight lanes as one vector.
  */
-final class CascadeSum {
+public final class CascadeSum {
   /** Floats per AVX2 vector: the lane count of PyTorch's vectorised sum. */
-  static final int LANES = 8;
+  public static final int LANES = 8;
   private static final int ILP = 4;
   private static final int LEVELS = 4;
 
   private CascadeSum() {}
 
   /** Sum of {@code n} contiguous floats starting at {@code offset}. */
-  static float innerSum(float[] a, int offset, int n) {
+  public static float innerSum(float[] a, int offset, int n) {
     if (n < LANES) {
       return rowSum(a, offset, 1, n);
     }
@@ -64,7 +65,7 @@ final class CascadeSum {
   }
 
   /** PyTorch's row_sum: four interleaved cascades over a strided row, then the tail. */
-  static float rowSum(float[] a, int offset, int stride, int size) {
+  public static float rowSum(float[] a, int offset, int stride, int size) {
     int sizeIlp = size / ILP;
     float[] partial = multiRowSum(a, offset, stride * ILP, stride, ILP, sizeIlp, new float[ILP]);
     for (int i = sizeIlp * ILP; i < size; i++) {

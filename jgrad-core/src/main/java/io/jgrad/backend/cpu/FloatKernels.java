@@ -63,6 +63,12 @@ public interface FloatKernels {
   double sum(float[] a, int start, int n);
 
   /**
+   * Sum of {@code a[start .. start + n)} in float32, in exactly PyTorch's order (see {@link
+   * CascadeSum}); both implementations give the same bits.
+   */
+  float cascadeSum(float[] a, int start, int n);
+
+  /**
    * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows
    * by two vectors.
    */

@@ -144,8 +144,9 @@ final class ReductionKernels {
     int inOffset = xl.offset();
     int outOffset = ol.offset();
     if (!keptAfterReduced) {
+      FloatKernels kernels = FloatKernels.active();
       for (int row = 0; row < kept; row++) {
-        result[outOffset + row] = CascadeSum.innerSum(in, inOffset + row * summed, summed);
+        result[outOffset + row] = kernels.cascadeSum(in, inOffset + row * summed, summed);
       }
       return true;
     }

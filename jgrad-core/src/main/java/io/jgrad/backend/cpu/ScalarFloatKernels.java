@@ -166,4 +166,9 @@ final class ScalarFloatKernels implements FloatKernels {
       System.arraycopy(acc, i * NR, c, cOff + i * ldc, cols);
     }
   }
+
+  @Override
+  public float cascadeSum(float[] a, int start, int n) {
+    return CascadeSum.innerSum(a, start, n);
+  }
 }

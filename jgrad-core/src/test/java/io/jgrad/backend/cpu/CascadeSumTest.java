@@ -53,4 +53,20 @@ class CascadeSumTest {
     Tensor narrow = arange(0, 13 * 6).to(io.jgrad.DType.FLOAT32).reshape(13, 6);
     assertThat(narrow.sum(0).toFloatArray()).containsExactly(narrow.t().contiguous().sum(1).toFloatArray());
   }
+
+  @Test
+  void vectorAndScalarKernelsGiveTheSameBits() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    FloatKernels vector = FloatKernels.active();
+    FloatKernels scalar = FloatKernels.scalar();
+    for (int n : new int[] {0, 1, 7, 8, 9, 31, 32, 33, 127, 128, 129, 1000, 2000, 4097, 65537}) {
+      float[] values = new float[n + 3];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) (random.nextDouble() * 200 - 100);
+      }
+      assertThat(Float.floatToIntBits(vector.cascadeSum(values, 3, n)))
+          .as("n = %s", n)
+          .isEqualTo(Float.floatToIntBits(scalar.cascadeSum(values, 3, n)));
+    }
+  }
 }

@@ -405,4 +405,91 @@ public final class VectorFloatKernels implements FloatKernels {
     c110.intoArray(c, cOff + 11 * ldc);
     c111.intoArray(c, cOff + 11 * ldc + L);
   }
+
+  /** PyTorch's sum uses AVX2 vectors whatever the CPU offers: eight lanes, fixed. */
+  private static final VectorSpecies<Float> EIGHT = FloatVector.SPECIES_256;
+
+  @Override
+  public float cascadeSum(float[] a, int start, int n) {
+    int lanes = io.jgrad.backend.cpu.CascadeSum.LANES;
+    if (n < lanes) {
+      return io.jgrad.backend.cpu.CascadeSum.innerSum(a, start, n);
+    }
+    int vectors = n / lanes;
+    int size = vectors / 4;
+    // CascadeSum.multiRowSum on four interleaved rows of vectors, held in locals (not arrays) so
+    // the JIT keeps them in registers: acc<level><row>.
+    int levelPower = Math.max(4, (size <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(size - 1)) / 4);
+    int levelStep = 1 << levelPower;
+    long levelMask = levelStep - 1;
+    FloatVector zero = FloatVector.zero(EIGHT);
+    FloatVector acc00 = zero, acc01 = zero, acc02 = zero, acc03 = zero;
+    FloatVector acc10 = zero, acc11 = zero, acc12 = zero, acc13 = zero;
+    FloatVector acc20 = zero, acc21 = zero, acc22 = zero, acc23 = zero;
+    FloatVector acc30 = zero, acc31 = zero, acc32 = zero, acc33 = zero;
+    int i = 0;
+    while (i + levelStep <= size) {
+      for (int j = 0; j < levelStep; j++, i++) {
+        int base = start + i * 32;
+        acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, base));
+        acc01 = acc01.add(FloatVector.fromArray(EIGHT, a, base + 8));
+        acc02 = acc02.add(FloatVector.fromArray(EIGHT, a, base + 16));
+        acc03 = acc03.add(FloatVector.fromArray(EIGHT, a, base + 24));
+      }
+      acc10 = acc10.add(acc00);
+      acc11 = acc11.add(acc01);
+      acc12 = acc12.add(acc02);
+      acc13 = acc13.add(acc03);
+      acc00 = zero;
+      acc01 = zero;
+      acc02 = zero;
+      acc03 = zero;
+      if ((i & (levelMask << levelPower)) != 0) {
+        continue;
+      }
+      acc20 = acc20.add(acc10);
+      acc21 = acc21.add(acc11);
+      acc22 = acc22.add(acc12);
+      acc23 = acc23.add(acc13);
+      acc10 = zero;
+      acc11 = zero;
+      acc12 = zero;
+      acc13 = zero;
+      if ((i & (levelMask << (2 * levelPower))) != 0) {
+        continue;
+      }
+      acc30 = acc30.add(acc20);
+      acc31 = acc31.add(acc21);
+      acc32 = acc32.add(acc22);
+      acc33 = acc33.add(acc23);
+      acc20 = zero;
+      acc21 = zero;
+      acc22 = zero;
+      acc23 = zero;
+    }
+    for (; i < size; i++) {
+      int base = start + i * 32;
+      acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, base));
+      acc01 = acc01.add(FloatVector.fromArray(EIGHT, a, base + 8));
+      acc02 = acc02.add(FloatVector.fromArray(EIGHT, a, base + 16));
+      acc03 = acc03.add(FloatVector.fromArray(EIGHT, a, base + 24));
+    }
+    acc00 = acc00.add(acc10).add(acc20).add(acc30);
+    acc01 = acc01.add(acc11).add(acc21).add(acc31);
+    acc02 = acc02.add(acc12).add(acc22).add(acc32);
+    acc03 = acc03.add(acc13).add(acc23).add(acc33);
+    // row_sum's tail vectors go to partial 0, then the partials fold in order.
+    for (int v = size * 4; v < vectors; v++) {
+      acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, start + v * lanes));
+    }
+    FloatVector total = acc00.add(acc01).add(acc02).add(acc03);
+    float result = 0f;
+    for (int k = vectors * lanes; k < n; k++) {
+      result += a[start + k];
+    }
+    for (int lane = 0; lane < lanes; lane++) {
+      result += total.lane(lane);
+    }
+    return result;
+  }
 }
