@@ -9,11 +9,19 @@ import static io.jgrad.JGrad.randn;
 import static io.jgrad.JGrad.stack;
 
 import io.jgrad.Tensor;
+import io.jgrad.nn.CrossEntropyLoss;
+import io.jgrad.nn.Flatten;
+import io.jgrad.nn.Linear;
+import io.jgrad.nn.MSELoss;
+import io.jgrad.nn.ReLU;
+import io.jgrad.nn.Reduction;
+import io.jgrad.nn.Sequential;
+import io.jgrad.optim.SGD;
 import java.util.List;
 
 /**
- * The benchmark workloads written with jgrad-core ops only (Linear as {@code x.matmul(w.t())
- * .add(b)}, SGD as an in-place update under {@code noGrad()}), so the module needs no jgrad-nn.
+ * The benchmark workloads as a jgrad user writes them: B1 with core ops and autograd as in seed
+ * 000, B2 and B5 with {@code nn} modules, losses and {@code optim.SGD}.
  *
  * <p>{@code new JgradSuite().mlpStep().run()}.
  */
@@ -65,19 +73,18 @@ public final class JgradSuite implements Suite {
   /** Runs {@code steps} steps of B2 and returns the last loss. */
   public static double linearFitLoop(Tensor xx, Tensor y, int steps) {
     manualSeed(0);
-    double bound = 1 / Math.sqrt(3);
-    Tensor w = rand(1, 3).mul(2 * bound).sub(bound).requiresGrad_();
-    Tensor b = rand(1).mul(2 * bound).sub(bound).requiresGrad_();
-    Tensor[] params = {w, b};
+    Sequential model = new Sequential(new Linear(3, 1), new Flatten(0, 1));
+    MSELoss lossFn = new MSELoss(Reduction.SUM);
+    SGD optimizer = new SGD(model.parameters(), FIT_LR);
     double last = 0;
     for (int t = 0; t < steps; t++) {
-      Tensor yPred = xx.matmul(w.t()).add(b).flatten(0, 1);
-      Tensor loss = yPred.sub(y).pow(2).sum();
+      Tensor loss = lossFn.forward(model.forward(xx), y);
       if (t % 100 == 99) {
         last = loss.item();
       }
+      optimizer.zeroGrad();
       loss.backward();
-      sgd(params, FIT_LR);
+      optimizer.step();
     }
     return last;
   }
@@ -101,31 +108,18 @@ public final class JgradSuite implements Suite {
   @Override
   public Runnable mlpStep() {
     manualSeed(0);
-    Tensor[] params = {
-      uniformInit(784, 512, 784), uniformInit(784, 512),
-      uniformInit(512, 512, 512), uniformInit(512, 512),
-      uniformInit(512, 10, 512), uniformInit(512, 10)
-    };
+    Sequential model = new Sequential(new Linear(784, 512), new ReLU(), new Linear(512, 512),
+        new ReLU(), new Linear(512, 10));
+    CrossEntropyLoss lossFn = new CrossEntropyLoss();
+    SGD optimizer = new SGD(model.parameters(), MLP_LR);
     Tensor input = rand(MLP_BATCH, 784);
     Tensor target = randint(0, 10, MLP_BATCH);
     return () -> {
-      Tensor h = linear(input, params[0], params[1]).relu();
-      h = linear(h, params[2], params[3]).relu();
-      Tensor logits = linear(h, params[4], params[5]);
-      Tensor loss = logits.logSoftmax(1).gather(1, target.unsqueeze(1)).mean().neg();
+      Tensor loss = lossFn.forward(model.forward(input), target);
+      optimizer.zeroGrad();
       loss.backward();
-      sgd(params, MLP_LR);
+      optimizer.step();
     };
-  }
-
-  private static Tensor linear(Tensor x, Tensor w, Tensor b) {
-    return x.matmul(w.t()).add(b);
-  }
-
-  /** A parameter of {@code shape} drawn as PyTorch's Linear does: U(-1/sqrt(fanIn), 1/sqrt(fanIn)). */
-  private static Tensor uniformInit(int fanIn, int... shape) {
-    double bound = 1 / Math.sqrt(fanIn);
-    return rand(shape).mul(2 * bound).sub(bound).requiresGrad_();
   }
 
   /** Plain SGD: {@code p -= lr * p.grad}, then the gradient is dropped. */

@@ -158,6 +158,36 @@ final class Sgemm {
     }
   }
 
+  /** Dot products longer than this split into four chains (see splitChainMatrixVector). */
+  static final int SPLIT_CHAIN_DEPTH = 64;
+
+  /**
+   * Long dot products (the weight gradient of a narrow Linear over a big batch): one fma chain
+   * of thousands of terms is latency-bound, so each row keeps four partial chains over k = q mod 4
+   * and adds them as (q0 + q1) + (q2 + q3). Rounding differs from a single chain, as BLAS does.
+   */
+  private static void splitChainMatrixVector(int m, int k, float[] a, int aOff, int aRs, int aCs,
+      float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+    int k4 = k & ~3;
+    for (int i = 0; i < m; i++) {
+      int row = aOff + i * aRs;
+      float s0 = 0f;
+      float s1 = 0f;
+      float s2 = 0f;
+      float s3 = 0f;
+      for (int p = 0; p < k4; p += 4) {
+        s0 = Math.fma(a[row + p * aCs], b[bOff + p * bRs], s0);
+        s1 = Math.fma(a[row + (p + 1) * aCs], b[bOff + (p + 1) * bRs], s1);
+        s2 = Math.fma(a[row + (p + 2) * aCs], b[bOff + (p + 2) * bRs], s2);
+        s3 = Math.fma(a[row + (p + 3) * aCs], b[bOff + (p + 3) * bRs], s3);
+      }
+      for (int p = k4; p < k; p++) {
+        s0 = Math.fma(a[row + p * aCs], b[bOff + p * bRs], s0);
+      }
+      c[cOff + i * ldc] = (s0 + s1) + (s2 + s3);
+    }
+  }
+
   /** The unpacked i-k-j loop for small or thin products, same rounding as the blocked path. */
   static void direct(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
       float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
@@ -200,6 +230,10 @@ final class Sgemm {
           c[cOff + i * ldc] = Math.fma(a[col + i * aRs], bp, c[cOff + i * ldc]);
         }
       }
+      return;
+    }
+    if (k > SPLIT_CHAIN_DEPTH) {
+      splitChainMatrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
       return;
     }
     for (int i = 0; i < m; i += 4) {
