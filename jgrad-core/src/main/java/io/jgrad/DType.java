@@ -32,12 +32,20 @@ public enum DType {
     this.rank = rank;
   }
 
-  /** Bytes per element. <p>{@code DType.FLOAT32.itemSize()} is 4. */
+  /**
+   * Bytes per element.
+   *
+   * <p>{@code DType.FLOAT32.itemSize()} is 4.
+   */
   public int itemSize() {
     return itemSize;
   }
 
-  /** Whether this is a floating-point type. <p>{@code DType.INT64.isFloatingPoint()} is false. */
+  /**
+   * Whether this is a floating-point type.
+   *
+   * <p>{@code DType.INT64.isFloatingPoint()} is false.
+   */
   public boolean isFloatingPoint() {
     return floatingPoint;
   }

@@ -7,13 +7,13 @@ import java.util.Objects;
  * A CPU random number generator that produces the same bits as PyTorch's {@code torch.Generator}
  * (MT19937 plus PyTorch's exact transforms), so seeded jgrad code draws PyTorch's numbers.
  *
- * <p>{@code new Generator().manualSeed(0).random()} gives 2357136044 (read the int as unsigned),
- * as does {@code torch.Generator().manual_seed(0).random_()}'s first 32-bit draw.
+ * <p>{@code new Generator().manualSeed(0).random()} gives 2357136044 (read the int as unsigned), as
+ * does {@code torch.Generator().manual_seed(0).random_()}'s first 32-bit draw.
  *
  * <p>The fill methods write flat primitive ranges in the order PyTorch generates elements of a
  * tensor (row-major for a contiguous one); mapping them onto strides is the caller's job. Every
- * method is synchronized, like PyTorch's generator mutex. Bit-exactness targets the official
- * x86-64 Linux builds on AVX2/AVX-512 CPUs, PyTorch 2.1 to 2.7; see docs/RANDOM.md.
+ * method is synchronized, like PyTorch's generator mutex. Bit-exactness targets the official x86-64
+ * Linux builds on AVX2/AVX-512 CPUs, PyTorch 2.1 to 2.7; see docs/RANDOM.md.
  */
 public final class Generator {
 
@@ -34,8 +34,10 @@ public final class Generator {
   private static final double TWO_POW_MINUS_24 = 0x1.0p-24;
   private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
   private static final long MASK_53 = (1L << 53) - 1;
+
   /** Below this n, randperm uses PyTorch's forward Fisher–Yates with 32-bit draws. */
   private static final int RANDPERM_SMALL_LIMIT = 214_748_364;
+
   /** Block size of PyTorch's vectorised normal fill. */
   private static final int NORMAL_BLOCK = 16;
 
@@ -76,8 +78,8 @@ public final class Generator {
   /**
    * Seeds the generator; the long is PyTorch's uint64 seed (so -1 means 2^64-1).
    *
-   * <p>{@code g.manualSeed(7)} and {@code g.manualSeed(7 + (1L << 32))} give the same stream:
-   * only the low 32 bits seed MT19937. Also clears the cached Box–Muller sample.
+   * <p>{@code g.manualSeed(7)} and {@code g.manualSeed(7 + (1L << 32))} give the same stream: only
+   * the low 32 bits seed MT19937. Also clears the cached Box–Muller sample.
    *
    * @return this generator, for chaining
    */
@@ -174,8 +176,8 @@ public final class Generator {
    * Fills {@code out[offset .. offset+n)} as {@code torch.empty(n).uniform_(from, to)} does.
    *
    * <p>{@code g.uniform(w, 0, 6, -b, b)} after {@code manualSeed(0)} gives {@code nn.Linear(3,
-   * 2)}'s weight when b = 1/sqrt(3). One 32-bit draw per element, 24 bits used, then
-   * {@code fma(x, to - from, from)} in float32 (AVX2 builds round once).
+   * 2)}'s weight when b = 1/sqrt(3). One 32-bit draw per element, 24 bits used, then {@code fma(x,
+   * to - from, from)} in float32 (AVX2 builds round once).
    *
    * @throws IllegalArgumentException if {@code from > to}, or either bound or the width is not a
    *     finite float32
@@ -196,8 +198,8 @@ public final class Generator {
    * Fills {@code out[offset .. offset+n)} as {@code torch.empty(n, dtype=float64).uniform_(from,
    * to)} does.
    *
-   * <p>{@code g.uniform(a, 0, 4, 0, 1)} after {@code manualSeed(0)} starts 0.970053001806553.
-   * One 64-bit draw per element, 53 bits used.
+   * <p>{@code g.uniform(a, 0, 4, 0, 1)} after {@code manualSeed(0)} starts 0.970053001806553. One
+   * 64-bit draw per element, 53 bits used.
    *
    * @throws IllegalArgumentException if {@code from > to} or the width overflows
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}
@@ -222,8 +224,13 @@ public final class Generator {
     }
     if (to - from > max) {
       throw new IllegalArgumentException(
-          "uniform_ expects to-from <= std::numeric_limits<" + type + ">::max(), but found to="
-              + to + " and from=" + from + " which result in to-from to exceed the limit");
+          "uniform_ expects to-from <= std::numeric_limits<"
+              + type
+              + ">::max(), but found to="
+              + to
+              + " and from="
+              + from
+              + " which result in to-from to exceed the limit");
     }
   }
 
@@ -231,11 +238,11 @@ public final class Generator {
    * Fills {@code out[offset .. offset+n)} as {@code normal_(mean, std)} on a float32 tensor of
    * numel n.
    *
-   * <p>{@code g.normal(x, 0, 16, 0, 1, true)} after {@code manualSeed(0)} is
-   * {@code torch.randn(16)}. With {@code contiguous} and {@code n >= 16} this is PyTorch's block
-   * fill with the AVX2 float32 math (it never touches the cached sample); otherwise it is the
-   * per-element double Box–Muller with its cache, and {@code out} receives the values in the
-   * tensor's iteration order.
+   * <p>{@code g.normal(x, 0, 16, 0, 1, true)} after {@code manualSeed(0)} is {@code
+   * torch.randn(16)}. With {@code contiguous} and {@code n >= 16} this is PyTorch's block fill with
+   * the AVX2 float32 math (it never touches the cached sample); otherwise it is the per-element
+   * double Box–Muller with its cache, and {@code out} receives the values in the tensor's iteration
+   * order.
    *
    * @throws IllegalArgumentException if {@code std} is negative or NaN
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}
@@ -268,9 +275,9 @@ public final class Generator {
    * Fills {@code out[offset .. offset+n)} as {@code normal_(mean, std)} on a float64 tensor of
    * numel n.
    *
-   * <p>{@code g.normal(x, 0, 4, 0, 1, true)} after {@code manualSeed(0)} is
-   * {@code torch.randn(4, dtype=torch.float64)}. Paths as for the float overload, except that the
-   * block fill uses double {@code log}, {@code sin} and {@code cos}.
+   * <p>{@code g.normal(x, 0, 4, 0, 1, true)} after {@code manualSeed(0)} is {@code torch.randn(4,
+   * dtype=torch.float64)}. Paths as for the float overload, except that the block fill uses double
+   * {@code log}, {@code sin} and {@code cos}.
    *
    * @throws IllegalArgumentException if {@code std} is negative or NaN
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}
@@ -304,8 +311,8 @@ public final class Generator {
 
   /**
    * One standard normal from PyTorch's {@code normal_distribution<double>}: the cached sine if
-   * there is one, else a fresh pair where the first uniform is the angle and the second the
-   * radius, returning the cosine and caching the sine.
+   * there is one, else a fresh pair where the first uniform is the angle and the second the radius,
+   * returning the cosine and caching the sine.
    */
   private double nextBoxMullerNormal() {
     if (hasCachedDoubleNormal) {
@@ -328,12 +335,11 @@ public final class Generator {
   }
 
   /**
-   * Fills {@code out[offset .. offset+n)} as {@code torch.randint(low, high, (n,))} (int64) does
-   * in PyTorch 2.7 and later.
+   * Fills {@code out[offset .. offset+n)} as {@code torch.randint(low, high, (n,))} (int64) does in
+   * PyTorch 2.7 and later.
    *
-   * <p>{@code g.manualSeed(42).randint(out, 0, 10, 0, 10)} gives 2, 7, 6, 4, 6, 5, 0, 4, 0, 3.
-   * For a float dtype, cast each value; PyTorch's bound nudging beyond 2^24 (float32) is not
-   * modelled.
+   * <p>{@code g.manualSeed(42).randint(out, 0, 10, 0, 10)} gives 2, 7, 6, 4, 6, 5, 0, 4, 0, 3. For
+   * a float dtype, cast each value; PyTorch's bound nudging beyond 2^24 (float32) is not modelled.
    *
    * @throws IllegalArgumentException if {@code low >= high}
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}
@@ -346,9 +352,9 @@ public final class Generator {
    * Fills {@code out[offset .. offset+n)} as {@code torch.randint(low, high, (n,))} (int64) does
    * under the given release's draw rule.
    *
-   * <p>{@code g.randint(out, 0, 5, 0, 0xFFFFFFFFL, RandintRule.PYTORCH_2_6_AND_EARLIER)}
-   * reproduces streams recorded with PyTorch 2.6 or earlier. Each value is
-   * {@code draw mod (high - low) + low}, the range taken as unsigned.
+   * <p>{@code g.randint(out, 0, 5, 0, 0xFFFFFFFFL, RandintRule.PYTORCH_2_6_AND_EARLIER)} reproduces
+   * streams recorded with PyTorch 2.6 or earlier. Each value is {@code draw mod (high - low) +
+   * low}, the range taken as unsigned.
    *
    * @throws IllegalArgumentException if {@code low >= high}
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}
@@ -406,12 +412,12 @@ public final class Generator {
 
   /**
    * Fills {@code out[offset .. offset+n)} with 0 or 1 as {@code Tensor.bernoulli_(p)} on float32
-   * does on CPUs where PyTorch takes its portable path: one 64-bit draw per element, giving 1
-   * when its 53-bit uniform is below p.
+   * does on CPUs where PyTorch takes its portable path: one 64-bit draw per element, giving 1 when
+   * its 53-bit uniform is below p.
    *
-   * <p>{@code g.bernoulli(mask, 0, 100, 0.5)} fills a 100-element dropout-style mask.
-   * PyTorch builds with MKL instead use an MKL VSL stream on Intel CPUs (and draw only one
-   * 32-bit seed from the generator); that stream is not reproduced here.
+   * <p>{@code g.bernoulli(mask, 0, 100, 0.5)} fills a 100-element dropout-style mask. PyTorch
+   * builds with MKL instead use an MKL VSL stream on Intel CPUs (and draw only one 32-bit seed from
+   * the generator); that stream is not reproduced here.
    *
    * @throws IllegalArgumentException if {@code p} is not in [0, 1]
    * @throws IndexOutOfBoundsException if the range does not fit in {@code out}

@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * A {@link Generator}'s full state, and its codec to and from PyTorch's 5056-byte
- * {@code get_rng_state()} blob ({@code CPUGeneratorImplState} in ATen/CPUGeneratorImpl.cpp).
+ * A {@link Generator}'s full state, and its codec to and from PyTorch's 5056-byte {@code
+ * get_rng_state()} blob ({@code CPUGeneratorImplState} in ATen/CPUGeneratorImpl.cpp).
  *
  * <p>{@code GeneratorState.fromBytes(g.getState())} decodes and validates a blob.
  *
@@ -58,7 +58,9 @@ record GeneratorState(
     Objects.requireNonNull(state, "setState: state must not be null");
     if (state.length != SIZE) {
       throw new IllegalArgumentException(
-          "setState: expected a CPU generator state of " + SIZE + " bytes but found "
+          "setState: expected a CPU generator state of "
+              + SIZE
+              + " bytes but found "
               + state.length);
     }
     ByteBuffer buffer = ByteBuffer.wrap(state).order(ByteOrder.LITTLE_ENDIAN);
@@ -75,8 +77,11 @@ record GeneratorState(
     // PyTorch checks only next <= 624; a larger next + left would read past the 624 words.
     if (next < 0 || next > MersenneTwister.N || next + left > MersenneTwister.N + 1) {
       throw new IllegalArgumentException(
-          "setState: invalid mt19937 state: next=" + Long.toUnsignedString(next) + " with left="
-              + left + " (need next <= 624 and next + left <= 625)");
+          "setState: invalid mt19937 state: next="
+              + Long.toUnsignedString(next)
+              + " with left="
+              + left
+              + " (need next <= 624 and next + left <= 625)");
     }
     int[] words = new int[MersenneTwister.N];
     for (int i = 0; i < words.length; i++) {

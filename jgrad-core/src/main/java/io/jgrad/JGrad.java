@@ -37,17 +37,29 @@ public final class JGrad {
 
   // ---- from data ------------------------------------------------------------------------------
 
-  /** A 1-d float32 tensor. <p>{@code tensor(1f, 2f, 3f, 4f)}. */
+  /**
+   * A 1-d float32 tensor.
+   *
+   * <p>{@code tensor(1f, 2f, 3f, 4f)}.
+   */
   public static Tensor tensor(float... values) {
     return wrap(DType.FLOAT32, values.clone(), values.length, values.length);
   }
 
-  /** A 1-d float64 tensor. <p>{@code tensor(1.0, 2.0)} has dtype float64. */
+  /**
+   * A 1-d float64 tensor.
+   *
+   * <p>{@code tensor(1.0, 2.0)} has dtype float64.
+   */
   public static Tensor tensor(double... values) {
     return wrap(DType.FLOAT64, values.clone(), values.length, values.length);
   }
 
-  /** A 1-d int64 tensor. <p>{@code tensor(1, 2, 3)} has dtype int64, as in PyTorch. */
+  /**
+   * A 1-d int64 tensor.
+   *
+   * <p>{@code tensor(1, 2, 3)} has dtype int64, as in PyTorch.
+   */
   public static Tensor tensor(long... values) {
     return wrap(DType.INT64, values.clone(), values.length, values.length);
   }
@@ -61,7 +73,11 @@ public final class JGrad {
     return wrap(DType.BOOL, data, data.length, data.length);
   }
 
-  /** A 2-d float32 tensor from rows of equal length. <p>{@code tensor(new float[][] {{1}, {2}})}. */
+  /**
+   * A 2-d float32 tensor from rows of equal length.
+   *
+   * <p>{@code tensor(new float[][] {{1}, {2}})}.
+   */
   public static Tensor tensor(float[][] rows) {
     int cols = checkRows(rows.length, i -> rows[i].length);
     float[] data = new float[rows.length * cols];
@@ -96,33 +112,49 @@ public final class JGrad {
     for (int i = 1; i < n; i++) {
       Checks.checkArgument(
           length.applyAsInt(i) == cols,
-          "expected sequence of length %s at dim 1 (got %s) at row %s", cols, length.applyAsInt(i), i);
+          "expected sequence of length %s at dim 1 (got %s) at row %s",
+          cols,
+          length.applyAsInt(i),
+          i);
     }
     return cols;
   }
 
   /** A tensor of {@code shape} over a copy of row-major {@code values}. */
   public static Tensor tensor(float[] values, int... shape) {
-    Checks.checkArgument(values.length == io.jgrad.ops.Shapes.numel(shape),
-        "%s values cannot fill shape %s", values.length, Arrays.toString(shape));
+    Checks.checkArgument(
+        values.length == io.jgrad.ops.Shapes.numel(shape),
+        "%s values cannot fill shape %s",
+        values.length,
+        Arrays.toString(shape));
     return wrap(DType.FLOAT32, values.clone(), values.length, shape);
   }
 
   /** A tensor of {@code shape} over a copy of row-major {@code values}. */
   public static Tensor tensor(double[] values, int... shape) {
-    Checks.checkArgument(values.length == io.jgrad.ops.Shapes.numel(shape),
-        "%s values cannot fill shape %s", values.length, Arrays.toString(shape));
+    Checks.checkArgument(
+        values.length == io.jgrad.ops.Shapes.numel(shape),
+        "%s values cannot fill shape %s",
+        values.length,
+        Arrays.toString(shape));
     return wrap(DType.FLOAT64, values.clone(), values.length, shape);
   }
 
   /** A tensor of {@code shape} over a copy of row-major {@code values}. */
   public static Tensor tensor(long[] values, int... shape) {
-    Checks.checkArgument(values.length == io.jgrad.ops.Shapes.numel(shape),
-        "%s values cannot fill shape %s", values.length, Arrays.toString(shape));
+    Checks.checkArgument(
+        values.length == io.jgrad.ops.Shapes.numel(shape),
+        "%s values cannot fill shape %s",
+        values.length,
+        Arrays.toString(shape));
     return wrap(DType.INT64, values.clone(), values.length, shape);
   }
 
-  /** A 0-d float32 tensor. <p>{@code scalar(3f)} prints {@code tensor(3.)}. */
+  /**
+   * A 0-d float32 tensor.
+   *
+   * <p>{@code scalar(3f)} prints {@code tensor(3.)}.
+   */
   public static Tensor scalar(float value) {
     return wrap(DType.FLOAT32, new float[] {value}, 1);
   }
@@ -137,14 +169,22 @@ public final class JGrad {
     return wrap(DType.INT64, new long[] {value}, 1);
   }
 
-  /** A 0-d tensor of {@code value} with {@code options}. <p>{@code scalar(0, TensorOptions.DEFAULT.requiresGrad(true))}. */
+  /**
+   * A 0-d tensor of {@code value} with {@code options}.
+   *
+   * <p>{@code scalar(0, TensorOptions.DEFAULT.requiresGrad(true))}.
+   */
   public static Tensor scalar(double value, TensorOptions options) {
     return finish(Elementwise.scalarTensor(value, options.dtype(), Device.CPU), options);
   }
 
   // ---- filled ---------------------------------------------------------------------------------
 
-  /** A float32 tensor of zeros. <p>{@code zeros(3, 1)}; {@code zeros()} is 0-d. */
+  /**
+   * A float32 tensor of zeros.
+   *
+   * <p>{@code zeros(3, 1)}; {@code zeros()} is 0-d.
+   */
   public static Tensor zeros(int... shape) {
     return Elementwise.empty(shape.clone(), DType.FLOAT32, Device.CPU);
   }
@@ -174,14 +214,19 @@ public final class JGrad {
     return full(shape, 1, options);
   }
 
-  /** A float32 tensor filled with {@code value}. <p>{@code full(new int[] {2, 2}, 7)}. */
+  /**
+   * A float32 tensor filled with {@code value}.
+   *
+   * <p>{@code full(new int[] {2, 2}, 7)}.
+   */
   public static Tensor full(int[] shape, double value) {
     return Elementwise.full(shape.clone(), value, DType.FLOAT32, Device.CPU);
   }
 
   /** A filled tensor with options. */
   public static Tensor full(Size shape, double value, TensorOptions options) {
-    return finish(Elementwise.full(shape.toIntArray(), value, options.dtype(), Device.CPU), options);
+    return finish(
+        Elementwise.full(shape.toIntArray(), value, options.dtype(), Device.CPU), options);
   }
 
   /** An uninitialised tensor (jgrad zero-fills it). */
@@ -231,7 +276,11 @@ public final class JGrad {
 
   // ---- ranges ---------------------------------------------------------------------------------
 
-  /** {@code [0, end)} as int64. <p>{@code arange(5)}. */
+  /**
+   * {@code [0, end)} as int64.
+   *
+   * <p>{@code arange(5)}.
+   */
   public static Tensor arange(long end) {
     return arange(0, end, 1);
   }
@@ -244,7 +293,8 @@ public final class JGrad {
   /** {@code [start, end)} with {@code step}, as int64. */
   public static Tensor arange(long start, long end, long step) {
     Checks.checkArgument(step != 0, "step must be nonzero");
-    Checks.checkArgument((end - start) / (double) step >= 0,
+    Checks.checkArgument(
+        (end - start) / (double) step >= 0,
         "upper bound and larger bound inconsistent with step sign");
     int n = (int) Math.max(0, Math.ceil((end - start) / (double) step));
     long[] data = new long[n];
@@ -254,11 +304,15 @@ public final class JGrad {
     return wrap(DType.INT64, data, n, n);
   }
 
-  /** {@code [start, end)} with {@code step}, as float32. <p>{@code arange(0, 1, 0.25)}. */
+  /**
+   * {@code [start, end)} with {@code step}, as float32.
+   *
+   * <p>{@code arange(0, 1, 0.25)}.
+   */
   public static Tensor arange(double start, double end, double step) {
     Checks.checkArgument(step != 0, "step must be nonzero");
-    Checks.checkArgument((end - start) / step >= 0,
-        "upper bound and larger bound inconsistent with step sign");
+    Checks.checkArgument(
+        (end - start) / step >= 0, "upper bound and larger bound inconsistent with step sign");
     int n = (int) Math.ceil((end - start) / step);
     float[] data = new float[n];
     for (int i = 0; i < n; i++) {
@@ -280,7 +334,8 @@ public final class JGrad {
   /** {@code linspace} in {@code dtype} (float32 or float64). */
   public static Tensor linspace(double start, double end, int steps, DType dtype) {
     Checks.checkArgument(steps >= 0, "number of steps must be non-negative");
-    Checks.checkArgument(dtype.isFloatingPoint(), "linspace: only floating-point dtypes here, got %s", dtype);
+    Checks.checkArgument(
+        dtype.isFloatingPoint(), "linspace: only floating-point dtypes here, got %s", dtype);
     Tensor out = Elementwise.empty(new int[] {steps}, dtype, Device.CPU);
     if (steps == 1) {
       out.fill_(start); // PyTorch fills with start; the kernel's halfway rule would give end
@@ -293,7 +348,8 @@ public final class JGrad {
       for (int i = 0; i < steps; i++) {
         // PyTorch's linspace_kernel (RangeFactoriesKernel.cpp) is compiled with FMA contraction:
         // start + step * idx is one fused multiply-add, so we fuse too to match it bit for bit.
-        data[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (steps - i - 1), e);
+        data[i] =
+            i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (steps - i - 1), e);
       }
     } else {
       double[] data = (double[]) out.storage().data();
@@ -313,7 +369,11 @@ public final class JGrad {
     return Generator.defaultGenerator().manualSeed(seed);
   }
 
-  /** Uniform samples in [0, 1), float32. <p>{@code rand(2, 3)}. */
+  /**
+   * Uniform samples in [0, 1), float32.
+   *
+   * <p>{@code rand(2, 3)}.
+   */
   public static Tensor rand(int... shape) {
     return zeros(shape).uniform_(0, 1);
   }
@@ -323,7 +383,11 @@ public final class JGrad {
     return zeros(shape).uniform_(0, 1, generator);
   }
 
-  /** Standard normal samples, float32. <p>{@code randn()} is a 0-d sample, as {@code torch.randn(())}. */
+  /**
+   * Standard normal samples, float32.
+   *
+   * <p>{@code randn()} is a 0-d sample, as {@code torch.randn(())}.
+   */
   public static Tensor randn(int... shape) {
     return zeros(shape).normal_(0, 1);
   }
@@ -361,12 +425,20 @@ public final class JGrad {
 
   // ---- combining ------------------------------------------------------------------------------
 
-  /** Stacks along a new dimension. <p>{@code stack(List.of(a, b), 0)}. */
+  /**
+   * Stacks along a new dimension.
+   *
+   * <p>{@code stack(List.of(a, b), 0)}.
+   */
   public static Tensor stack(List<Tensor> tensors, int dim) {
     return Views.stack(tensors, dim);
   }
 
-  /** Stacks along a new leading dimension. <p>{@code stack(gradW.sum(), gradB.sum())}. */
+  /**
+   * Stacks along a new leading dimension.
+   *
+   * <p>{@code stack(gradW.sum(), gradB.sum())}.
+   */
   public static Tensor stack(Tensor... tensors) {
     return Views.stack(List.of(tensors), 0);
   }
@@ -393,7 +465,11 @@ public final class JGrad {
 
   // ---- grad mode ------------------------------------------------------------------------------
 
-  /** Disables gradient recording in this thread until closed. <p>{@code try (var g = noGrad()) {...}}. */
+  /**
+   * Disables gradient recording in this thread until closed.
+   *
+   * <p>{@code try (var g = noGrad()) {...}}.
+   */
   public static GradMode.Scope noGrad() {
     return GradMode.noGrad();
   }

@@ -5,8 +5,8 @@ package io.jgrad;
  * (ATen/core/MT19937RNGEngine.h): classic {@code init_genrand} seeding, lazy twist on the first
  * draw, standard tempering.
  *
- * <p>{@code new MersenneTwister(0).nextInt()} gives 2357136044 (as an unsigned int), like
- * {@code std::mt19937(0)()}.
+ * <p>{@code new MersenneTwister(0).nextInt()} gives 2357136044 (as an unsigned int), like {@code
+ * std::mt19937(0)()}.
  *
  * <p>Not thread-safe; {@link Generator} serialises access.
  */
@@ -19,10 +19,13 @@ final class MersenneTwister {
   private static final int LOWER_MASK = 0x7FFFFFFF;
 
   private final int[] state = new int[N];
+
   /** The full uint64 seed, kept for {@code initial_seed()}; the engine uses the low 32 bits. */
   private long seed;
+
   /** Draws left before the next twist; starts at 1 so that the first draw twists, as in MT. */
   private int left;
+
   /** Index of the next state word to temper. */
   private int next;
 

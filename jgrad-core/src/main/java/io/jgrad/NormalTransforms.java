@@ -2,11 +2,11 @@ package io.jgrad;
 
 /**
  * The Box–Muller transforms PyTorch's CPU {@code normal_} applies to blocks of 16 uniforms
- * (ATen/native/cpu/DistributionTemplates.h, {@code normal_fill_16} and
- * {@code normal_fill_16_AVX2}).
+ * (ATen/native/cpu/DistributionTemplates.h, {@code normal_fill_16} and {@code
+ * normal_fill_16_AVX2}).
  *
- * <p>{@code avx2Block16(data, 0, 0f, 1f)} turns 16 uniforms into 16 normals, bit for bit as
- * x86-64 PyTorch does on an AVX2 or AVX-512 CPU.
+ * <p>{@code avx2Block16(data, 0, 0f, 1f)} turns 16 uniforms into 16 normals, bit for bit as x86-64
+ * PyTorch does on an AVX2 or AVX-512 CPU.
  *
  * <p>Lane j pairs slot j (radius) with slot j+8 (angle); cosine goes to slot j, sine to slot j+8.
  */
@@ -66,8 +66,8 @@ final class NormalTransforms {
    * Transforms {@code data[offset .. offset+16)} in place with the scalar float64 kernel.
    *
    * <p>PyTorch calls the C library's {@code log}, {@code cos} and {@code sin}. On x86-64 HotSpot,
-   * {@link Math}'s intrinsics agree with glibc 2.36 on about 99.8% of arguments, where
-   * {@link StrictMath} (fdlibm) disagrees on 3–7%; the rest differ in the last bit.
+   * {@link Math}'s intrinsics agree with glibc 2.36 on about 99.8% of arguments, where {@link
+   * StrictMath} (fdlibm) disagrees on 3–7%; the rest differ in the last bit.
    */
   static void scalarBlock16(double[] data, int offset, double mean, double std) {
     for (int j = 0; j < 8; j++) {

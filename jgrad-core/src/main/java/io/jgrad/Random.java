@@ -15,14 +15,17 @@ final class Random {
   private static void checkWritable(Tensor t, String op) {
     if (GradMode.isEnabled() && t.requiresGrad() && t.isLeaf()) {
       throw new IllegalStateException(
-          "a leaf Variable that requires grad is being used in an in-place operation (" + op
+          "a leaf Variable that requires grad is being used in an in-place operation ("
+              + op
               + "). Wrap the call in noGrad().");
     }
   }
 
   /** A host float tensor to draw into: t itself when it is a contiguous CPU tensor. */
   private static Tensor target(Tensor t) {
-    return t.device().isCpu() && t.isContiguous() ? t : Elementwise.empty(t.layout().shape(), t.dtype(), Device.CPU);
+    return t.device().isCpu() && t.isContiguous()
+        ? t
+        : Elementwise.empty(t.layout().shape(), t.dtype(), Device.CPU);
   }
 
   private static Tensor finish(Tensor t, Tensor drawn) {
@@ -36,13 +39,22 @@ final class Random {
   static Tensor uniform_(Tensor t, double from, double to, Generator generator) {
     checkWritable(t, "uniform_");
     Checks.checkArgument(
-        from <= to, "uniform_ expects to return a [from, to) range, but found from=%s > to=%s", from, to);
+        from <= to,
+        "uniform_ expects to return a [from, to) range, but found from=%s > to=%s",
+        from,
+        to);
     Tensor drawn = target(t);
     Layout layout = drawn.layout();
     switch (t.dtype()) {
-      case FLOAT32 -> generator.uniform((float[]) drawn.storage().data(), layout.offset(), layout.numel(), from, to);
-      case FLOAT64 -> generator.uniform((double[]) drawn.storage().data(), layout.offset(), layout.numel(), from, to);
-      default -> throw new IllegalArgumentException("\"uniform_\" not implemented for '" + t.dtype() + "'");
+      case FLOAT32 ->
+          generator.uniform(
+              (float[]) drawn.storage().data(), layout.offset(), layout.numel(), from, to);
+      case FLOAT64 ->
+          generator.uniform(
+              (double[]) drawn.storage().data(), layout.offset(), layout.numel(), from, to);
+      default ->
+          throw new IllegalArgumentException(
+              "\"uniform_\" not implemented for '" + t.dtype() + "'");
     }
     return finish(t, drawn);
   }
@@ -55,9 +67,24 @@ final class Random {
     boolean contiguous = t.isContiguous();
     Layout layout = drawn.layout();
     switch (t.dtype()) {
-      case FLOAT32 -> generator.normal((float[]) drawn.storage().data(), layout.offset(), layout.numel(), mean, std, contiguous);
-      case FLOAT64 -> generator.normal((double[]) drawn.storage().data(), layout.offset(), layout.numel(), mean, std, contiguous);
-      default -> throw new IllegalArgumentException("\"normal_\" not implemented for '" + t.dtype() + "'");
+      case FLOAT32 ->
+          generator.normal(
+              (float[]) drawn.storage().data(),
+              layout.offset(),
+              layout.numel(),
+              mean,
+              std,
+              contiguous);
+      case FLOAT64 ->
+          generator.normal(
+              (double[]) drawn.storage().data(),
+              layout.offset(),
+              layout.numel(),
+              mean,
+              std,
+              contiguous);
+      default ->
+          throw new IllegalArgumentException("\"normal_\" not implemented for '" + t.dtype() + "'");
     }
     return finish(t, drawn);
   }
@@ -74,7 +101,11 @@ final class Random {
 
   /** {@code randint(low, high, shape)} as int64. */
   static Tensor randint(long low, long high, int[] shape, Generator generator) {
-    Checks.checkArgument(low < high, "random_ expects 'from' to be less than 'to', but got from=%s >= to=%s", low, high);
+    Checks.checkArgument(
+        low < high,
+        "random_ expects 'from' to be less than 'to', but got from=%s >= to=%s",
+        low,
+        high);
     Tensor out = Elementwise.empty(shape, DType.INT64, Device.CPU);
     generator.randint((long[]) out.storage().data(), 0, out.numel(), low, high);
     return out;
@@ -84,6 +115,7 @@ final class Random {
   static Tensor randperm(int n, Generator generator) {
     Checks.checkArgument(n >= 0, "n must be non-negative, got %s", n);
     long[] values = generator.randperm(n);
-    return Tensor.fromStorage(new io.jgrad.backend.Storage(DType.INT64, Device.CPU, values, n), Layout.contiguous(n));
+    return Tensor.fromStorage(
+        new io.jgrad.backend.Storage(DType.INT64, Device.CPU, values, n), Layout.contiguous(n));
   }
 }

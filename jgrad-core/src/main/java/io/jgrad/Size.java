@@ -14,7 +14,11 @@ public final class Size {
     this.dims = dims;
   }
 
-  /** A size from dimension lengths. <p>{@code Size.of(2, 3).numel()} is 6. */
+  /**
+   * A size from dimension lengths.
+   *
+   * <p>{@code Size.of(2, 3).numel()} is 6.
+   */
   public static Size of(int... dims) {
     return new Size(dims.clone());
   }

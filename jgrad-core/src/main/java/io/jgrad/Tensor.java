@@ -21,15 +21,17 @@ import java.util.function.UnaryOperator;
  *
  * <p>The operation surface is spread over {@link TensorMath}, {@link TensorReductions}, {@link
  * TensorShapes} and {@link TensorIndexing}; this class holds the state: layout, storage, version
- * counter and autograd history. It is open for subclassing only so that {@code nn.Parameter} can
- * be a tensor, as in PyTorch; subclasses alias an existing tensor through {@link
- * #Tensor(Tensor)}.
+ * counter and autograd history. It is open for subclassing only so that {@code nn.Parameter} can be
+ * a tensor, as in PyTorch; subclasses alias an existing tensor through {@link #Tensor(Tensor)}.
  */
-public non-sealed class Tensor implements TensorMath, TensorReductions, TensorShapes, TensorIndexing {
+public non-sealed class Tensor
+    implements TensorMath, TensorReductions, TensorShapes, TensorIndexing {
   private final Storage storage;
   private final Layout layout;
+
   /** Shared by all views of one storage, so in-place writes through any view are detected. */
   private final int[] version;
+
   /** The tensor this one is a view of, or null. */
   private final Tensor base;
 
@@ -47,8 +49,8 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
   }
 
   /**
-   * A leaf alias of {@code data}: same storage, layout and version counter, no history. For
-   * tensor subclasses such as {@code nn.Parameter}.
+   * A leaf alias of {@code data}: same storage, layout and version counter, no history. For tensor
+   * subclasses such as {@code nn.Parameter}.
    */
   protected Tensor(Tensor data) {
     this(data.storage, data.layout, data.version, data.base);
@@ -72,11 +74,15 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
       return new Tensor(storage, layout, new int[1], null);
     }
     // The message is built only on failure: formatting shapes per op cost ~4% of small loops.
-    throw new IllegalArgumentException(String.format(
-        "setStorage: sizes %s, strides %s, storage offset %s require %s elements but the storage "
-            + "holds %s",
-        java.util.Arrays.toString(layout.shape()), java.util.Arrays.toString(layout.strides()),
-        layout.offset(), layout.storageExtent(), storage.size()));
+    throw new IllegalArgumentException(
+        String.format(
+            "setStorage: sizes %s, strides %s, storage offset %s require %s elements but the storage "
+                + "holds %s",
+            java.util.Arrays.toString(layout.shape()),
+            java.util.Arrays.toString(layout.strides()),
+            layout.offset(),
+            layout.storageExtent(),
+            storage.size()));
   }
 
   /**
@@ -87,15 +93,19 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
   public Tensor asStrided(Layout newLayout) {
     int extent = newLayout.storageExtent();
     if (extent > storage.size()) {
-      throw new IllegalArgumentException("as_strided: view needs " + extent
-          + " elements but the storage holds " + storage.size());
+      throw new IllegalArgumentException(
+          "as_strided: view needs " + extent + " elements but the storage holds " + storage.size());
     }
     return new Tensor(storage, newLayout, version, base == null ? this : base);
   }
 
   // ---- metadata -------------------------------------------------------------------------------
 
-  /** The shape. <p>{@code ones(3, 1).shape()} prints {@code Size([3, 1])}. */
+  /**
+   * The shape.
+   *
+   * <p>{@code ones(3, 1).shape()} prints {@code Size([3, 1])}.
+   */
   public Size shape() {
     return Size.of(layout.shape());
   }
@@ -125,7 +135,11 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     return storage.device();
   }
 
-  /** Strides in elements. <p>{@code zeros(2, 3).stride()} is {@code [3, 1]}. */
+  /**
+   * Strides in elements.
+   *
+   * <p>{@code zeros(2, 3).stride()} is {@code [3, 1]}.
+   */
   public long[] stride() {
     long[] s = new long[layout.dim()];
     for (int i = 0; i < s.length; i++) {
@@ -187,7 +201,9 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
   }
 
   /**
-   * Sets whether autograd records operations on this leaf. <p>{@code w.requiresGrad_(true)}.
+   * Sets whether autograd records operations on this leaf.
+   *
+   * <p>{@code w.requiresGrad_(true)}.
    *
    * @throws IllegalStateException on a non-leaf, or for integer dtypes
    */
@@ -200,7 +216,8 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     }
     Checks.checkArgument(
         !requiresGrad || dtype().isFloatingPoint(),
-        "only Tensors of floating point dtype can require gradients (got %s)", dtype());
+        "only Tensors of floating point dtype can require gradients (got %s)",
+        dtype());
     this.requiresGrad = requiresGrad;
     return this;
   }
@@ -226,10 +243,12 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
   }
 
   /**
-   * The accumulated gradient. <p>{@code w.grad().zero_()}.
+   * The accumulated gradient.
    *
-   * @throws IllegalStateException when there is none yet, or this is a non-leaf without
-   *     {@link #retainGrad()}
+   * <p>{@code w.grad().zero_()}.
+   *
+   * @throws IllegalStateException when there is none yet, or this is a non-leaf without {@link
+   *     #retainGrad()}
    */
   public Tensor grad() {
     if (grad == null) {
@@ -251,7 +270,9 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
   public void setGrad(Tensor newGrad) {
     Checks.checkArgument(
         newGrad.shape().equals(shape()),
-        "assigned grad has data of a different size: %s vs %s", newGrad.shape(), shape());
+        "assigned grad has data of a different size: %s vs %s",
+        newGrad.shape(),
+        shape());
     this.grad = newGrad;
   }
 
@@ -296,11 +317,16 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     this.requiresGrad = true;
   }
 
-  /** Computes gradients of this scalar with respect to graph leaves. <p>{@code loss.backward()}. */
+  /**
+   * Computes gradients of this scalar with respect to graph leaves.
+   *
+   * <p>{@code loss.backward()}.
+   */
   public void backward() {
     Checks.checkState(
         numel() == 1,
-        "grad can be implicitly created only for scalar outputs (got shape %s)", shape());
+        "grad can be implicitly created only for scalar outputs (got shape %s)",
+        shape());
     backward(Elementwise.onesLike(this), false, false);
   }
 
@@ -323,7 +349,8 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     Checks.checkArgument(
         gradient.shape().equals(shape()),
         "Mismatch in shape: grad_output[0] has a shape of %s and output[0] has a shape of %s.",
-        gradient.shape(), shape());
+        gradient.shape(),
+        shape());
     Autograd.backward(this, gradient, retainGraph, createGraph);
   }
 
@@ -341,8 +368,9 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
 
   /**
    * The same data without autograd tracking and with its own version counter (PyTorch's {@code
-   * .data}); in-place writes through it are invisible to autograd. <p>{@code
-   * x.data().sub_(x.grad().mul(lr))}.
+   * .data}); in-place writes through it are invisible to autograd.
+   *
+   * <p>{@code x.data().sub_(x.grad().mul(lr))}.
    */
   public Tensor data() {
     return new Tensor(storage, layout, new int[1], base);
@@ -365,7 +393,8 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     boolean recording = GradMode.isEnabled();
     if (recording && requiresGrad && gradFn == null) {
       throw new IllegalStateException(
-          "a leaf Variable that requires grad is being used in an in-place operation (" + opName
+          "a leaf Variable that requires grad is being used in an in-place operation ("
+              + opName
               + "_). Wrap the update in noGrad() or update .data().");
     }
     Tensor result;
@@ -383,11 +412,15 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     Checks.checkArgument(
         result.shape().equals(shape()),
         "%s_: output with shape %s doesn't match the broadcast shape %s",
-        opName, shape(), result.shape());
+        opName,
+        shape(),
+        result.shape());
     Checks.checkArgument(
         dtype().isFloatingPoint() || !result.dtype().isFloatingPoint(),
         "%s_: result type %s can't be cast to the desired output type %s",
-        opName, result.dtype(), dtype());
+        opName,
+        result.dtype(),
+        dtype());
     if (result != this) {
       backend().copy(result, this);
       bumpVersion();
@@ -395,8 +428,11 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
     if (recording && result.requiresGrad && result != this) {
       if (base != null) {
         throw new UnsupportedOperationException(
-            opName + "_: in-place operations with autograd on views are not supported yet; "
-                + "use the out-of-place " + opName + " or clone() the view first");
+            opName
+                + "_: in-place operations with autograd on views are not supported yet; "
+                + "use the out-of-place "
+                + opName
+                + " or clone() the view first");
       }
       setHistory(result.gradFn);
     }
@@ -405,11 +441,14 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
 
   // ---- conversion -----------------------------------------------------------------------------
 
-  /** The value of a one-element tensor as a double. <p>{@code loss.item()}. */
+  /**
+   * The value of a one-element tensor as a double.
+   *
+   * <p>{@code loss.item()}.
+   */
   public double item() {
     Checks.checkArgument(
-        numel() == 1,
-        "a Tensor with %s elements cannot be converted to Scalar", numel());
+        numel() == 1, "a Tensor with %s elements cannot be converted to Scalar", numel());
     return hostCopy(this).storage().getDouble(0);
   }
 
@@ -419,7 +458,8 @@ public non-sealed class Tensor implements TensorMath, TensorReductions, TensorSh
    */
   private static Tensor hostCopy(Tensor t) {
     Tensor detached = t.detach();
-    return detached.device().isCpu() ? Elementwise.contiguousCopy(detached)
+    return detached.device().isCpu()
+        ? Elementwise.contiguousCopy(detached)
         : detached.to(Device.CPU);
   }
 

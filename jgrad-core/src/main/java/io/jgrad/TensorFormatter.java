@@ -80,7 +80,8 @@ final class TensorFormatter {
       suffixes.add("size=" + sizeTuple(layout.shape()));
     }
     // An empty tensor has no elements to show its type, so any non-default dtype is printed.
-    boolean impliedByValues = layout.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
+    boolean impliedByValues =
+        layout.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
     if (t.dtype() != DType.FLOAT32 && !impliedByValues) {
       suffixes.add("dtype=torch." + t.dtype());
     }
@@ -120,14 +121,18 @@ final class TensorFormatter {
     for (int d = 0; d < host.dim(); d++) {
       int size = edges.size(d);
       if (size > 2 * EDGE_ITEMS) {
-        edges = JGrad.cat(java.util.List.of(edges.slice(d, 0, EDGE_ITEMS),
-            edges.slice(d, size - EDGE_ITEMS, size)), d);
+        edges =
+            JGrad.cat(
+                java.util.List.of(
+                    edges.slice(d, 0, EDGE_ITEMS), edges.slice(d, size - EDGE_ITEMS, size)),
+                d);
       }
     }
     return edges.toDoubleArray();
   }
 
-  private void appendDims(StringBuilder sb, Tensor t, int dim, int[] index, int indent, boolean summarize) {
+  private void appendDims(
+      StringBuilder sb, Tensor t, int dim, int[] index, int indent, boolean summarize) {
     Layout layout = t.layout();
     int rank = layout.dim();
     if (rank == 0) {
@@ -145,7 +150,9 @@ final class TensorFormatter {
       for (int i = 0; i < size; i++) {
         if (cut && i == EDGE_ITEMS) {
           // PyTorch's summary element is " ...", joined like any other element.
-          sb.append(printed % perLine == 0 && printed > 0 ? ",\n" + " ".repeat(rowIndent + 1) : ", ").append(" ...");
+          sb.append(
+                  printed % perLine == 0 && printed > 0 ? ",\n" + " ".repeat(rowIndent + 1) : ", ")
+              .append(" ...");
           printed++;
           i = size - EDGE_ITEMS - 1;
           continue;
@@ -216,9 +223,11 @@ final class TensorFormatter {
     if (v == 0) {
       return (1 / v < 0 ? "-" : "") + "0." + "0".repeat(PRECISION) + "e+00";
     }
-    BigDecimal rounded = new BigDecimal(v).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
+    BigDecimal rounded =
+        new BigDecimal(v).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
     int exponent = rounded.precision() - rounded.scale() - 1;
-    BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(PRECISION, RoundingMode.HALF_EVEN);
+    BigDecimal mantissa =
+        rounded.movePointLeft(exponent).setScale(PRECISION, RoundingMode.HALF_EVEN);
     String sign = exponent < 0 ? "-" : "+";
     int abs = Math.abs(exponent);
     return mantissa.toPlainString() + "e" + sign + (abs < 10 ? "0" : "") + abs;

@@ -50,20 +50,29 @@ public sealed interface TensorIndexing permits Tensor {
    */
   default Tensor copy_(Tensor src) {
     Tensor self = self();
-    return self.applyInPlace("copy", s -> {
-      Tensor value = Elementwise.contiguousCopy(
-          src.detach().to(self.device()).expand(self.layout().shape()).to(self.dtype()));
-      if (Autograd.needsGrad(s, src)) {
-        int[] srcShape = src.layout().shape();
-        DType srcType = src.dtype();
-        Device srcDevice = src.device();
-        Autograd.record(value, "CopyBackwards", (g, needs) -> new Tensor[] {
-          needs[0] ? Elementwise.zerosLike(g) : null,
-          needs[1] ? Elementwise.reduceGrad(g, srcShape, srcType).to(srcDevice) : null
-        }, s, src);
-      }
-      return value;
-    });
+    return self.applyInPlace(
+        "copy",
+        s -> {
+          Tensor value =
+              Elementwise.contiguousCopy(
+                  src.detach().to(self.device()).expand(self.layout().shape()).to(self.dtype()));
+          if (Autograd.needsGrad(s, src)) {
+            int[] srcShape = src.layout().shape();
+            DType srcType = src.dtype();
+            Device srcDevice = src.device();
+            Autograd.record(
+                value,
+                "CopyBackwards",
+                (g, needs) ->
+                    new Tensor[] {
+                      needs[0] ? Elementwise.zerosLike(g) : null,
+                      needs[1] ? Elementwise.reduceGrad(g, srcShape, srcType).to(srcDevice) : null
+                    },
+                s,
+                src);
+          }
+          return value;
+        });
   }
 
   /** Sets every element to {@code value}; under autograd the old contents get no gradient. */
@@ -74,15 +83,22 @@ public sealed interface TensorIndexing permits Tensor {
       self.bumpVersion();
       return self;
     }
-    return self.applyInPlace("fill", s -> {
-      Tensor filled = Elementwise.full(self.layout().shape(), value, self.dtype(), self.device());
-      Autograd.record(filled, "FillBackward0",
-          (g, needs) -> new Tensor[] {Elementwise.zerosLike(g)}, s);
-      return filled;
-    });
+    return self.applyInPlace(
+        "fill",
+        s -> {
+          Tensor filled =
+              Elementwise.full(self.layout().shape(), value, self.dtype(), self.device());
+          Autograd.record(
+              filled, "FillBackward0", (g, needs) -> new Tensor[] {Elementwise.zerosLike(g)}, s);
+          return filled;
+        });
   }
 
-  /** Sets every element to zero. <p>{@code w.grad().zero_()}. */
+  /**
+   * Sets every element to zero.
+   *
+   * <p>{@code w.grad().zero_()}.
+   */
   default Tensor zero_() {
     return fill_(0);
   }

@@ -17,7 +17,11 @@ public sealed interface TensorMath permits Tensor {
     return (Tensor) this;
   }
 
-  /** {@code this + other}. <p>{@code ones(3, 1).add(ones(1, 3))} has shape [3, 3]. */
+  /**
+   * {@code this + other}.
+   *
+   * <p>{@code ones(3, 1).add(ones(1, 3))} has shape [3, 3].
+   */
   default Tensor add(Tensor other) {
     return Elementwise.binary(BinaryOp.ADD, self(), other);
   }
@@ -72,12 +76,20 @@ public sealed interface TensorMath permits Tensor {
     return Elementwise.binary(BinaryOp.DIV, value, self());
   }
 
-  /** {@code this ** exponent}, elementwise with broadcasting. <p>{@code x.unsqueeze(-1).pow(p)}. */
+  /**
+   * {@code this ** exponent}, elementwise with broadcasting.
+   *
+   * <p>{@code x.unsqueeze(-1).pow(p)}.
+   */
   default Tensor pow(Tensor exponent) {
     return Elementwise.binary(BinaryOp.POW, self(), exponent);
   }
 
-  /** {@code this ** exponent}. <p>{@code (yPred.sub(y)).pow(2)}. */
+  /**
+   * {@code this ** exponent}.
+   *
+   * <p>{@code (yPred.sub(y)).pow(2)}.
+   */
   default Tensor pow(double exponent) {
     return Elementwise.binary(BinaryOp.POW, self(), exponent);
   }
@@ -152,7 +164,11 @@ public sealed interface TensorMath permits Tensor {
     return Elementwise.unary(UnaryOp.SIGN, self());
   }
 
-  /** Sine. <p>{@code linspace(-Math.PI, Math.PI, 2000).sin()}. */
+  /**
+   * Sine.
+   *
+   * <p>{@code linspace(-Math.PI, Math.PI, 2000).sin()}.
+   */
   default Tensor sin() {
     return Elementwise.unary(UnaryOp.SIN, self());
   }
@@ -197,7 +213,11 @@ public sealed interface TensorMath permits Tensor {
     return Elementwise.unary(UnaryOp.ROUND, self());
   }
 
-  /** Clamps into {@code [min, max]}. <p>{@code x.clamp(0, 1)}. */
+  /**
+   * Clamps into {@code [min, max]}.
+   *
+   * <p>{@code x.clamp(0, 1)}.
+   */
   default Tensor clamp(double min, double max) {
     return Elementwise.clamp(self(), min, max);
   }
@@ -293,7 +313,9 @@ public sealed interface TensorMath permits Tensor {
     Tensor expanded = other.expand(self().layout().shape());
     double[] b = expanded.toDoubleArray();
     for (int i = 0; i < a.length; i++) {
-      if (Double.isNaN(a[i]) || Double.isNaN(b[i]) || Math.abs(a[i] - b[i]) > atol + rtol * Math.abs(b[i])) {
+      if (Double.isNaN(a[i])
+          || Double.isNaN(b[i])
+          || Math.abs(a[i] - b[i]) > atol + rtol * Math.abs(b[i])) {
         if (!(a[i] == b[i])) {
           return false;
         }
@@ -308,7 +330,11 @@ public sealed interface TensorMath permits Tensor {
         && java.util.Arrays.equals(self().toDoubleArray(), other.toDoubleArray());
   }
 
-  /** Matrix product with PyTorch's rules. <p>{@code x.matmul(w.t())}. */
+  /**
+   * Matrix product with PyTorch's rules.
+   *
+   * <p>{@code x.matmul(w.t())}.
+   */
   default Tensor matmul(Tensor other) {
     return LinearAlgebra.matmul(self(), other);
   }
@@ -328,7 +354,11 @@ public sealed interface TensorMath permits Tensor {
     return LinearAlgebra.mv(self(), vector);
   }
 
-  /** Dot product of 1-d tensors. <p>{@code x.mul(2).dot(yHat.sub(y))}. */
+  /**
+   * Dot product of 1-d tensors.
+   *
+   * <p>{@code x.mul(2).dot(yHat.sub(y))}.
+   */
   default Tensor dot(Tensor other) {
     return LinearAlgebra.dot(self(), other);
   }
@@ -338,7 +368,11 @@ public sealed interface TensorMath permits Tensor {
     return LinearAlgebra.outer(self(), other);
   }
 
-  /** In place {@code this += other}. <p>{@code buf.add_(grad)}. */
+  /**
+   * In place {@code this += other}.
+   *
+   * <p>{@code buf.add_(grad)}.
+   */
   default Tensor add_(Tensor other) {
     return Elementwise.binaryInPlace(BinaryOp.ADD, self(), other);
   }
@@ -353,7 +387,11 @@ public sealed interface TensorMath permits Tensor {
     return Elementwise.binaryInPlace(BinaryOp.ADD, self(), other.mul(alpha));
   }
 
-  /** In place {@code this -= other}. <p>{@code try (var g = noGrad()) { w.sub_(w.grad().mul(lr)); }} */
+  /**
+   * In place {@code this -= other}.
+   *
+   * <p>{@code try (var g = noGrad()) { w.sub_(w.grad().mul(lr)); }}
+   */
   default Tensor sub_(Tensor other) {
     return Elementwise.binaryInPlace(BinaryOp.SUB, self(), other);
   }

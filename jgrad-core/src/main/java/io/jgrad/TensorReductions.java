@@ -67,7 +67,11 @@ public sealed interface TensorReductions permits Tensor {
     return Reductions.var(self(), dims, correction, keepdim);
   }
 
-  /** Unbiased standard deviation of all elements. <p>{@code x.sub(x.mean()).div(x.std())}. */
+  /**
+   * Unbiased standard deviation of all elements.
+   *
+   * <p>{@code x.sub(x.mean()).div(x.std())}.
+   */
   default Tensor std() {
     return Reductions.std(self(), new int[0], 1, false);
   }
@@ -147,7 +151,11 @@ public sealed interface TensorReductions permits Tensor {
     return Reductions.argExtreme(self(), null, false, true);
   }
 
-  /** Indices of the largest elements along {@code dim}. <p>{@code logits.argmax(1)}. */
+  /**
+   * Indices of the largest elements along {@code dim}.
+   *
+   * <p>{@code logits.argmax(1)}.
+   */
   default Tensor argmax(int dim) {
     return Reductions.argExtreme(self(), dim, false, true);
   }
@@ -187,7 +195,11 @@ public sealed interface TensorReductions permits Tensor {
     return Reductions.logsumexp(self(), dims, keepdim);
   }
 
-  /** Softmax along {@code dim}. <p>{@code logits.softmax(-1)}. */
+  /**
+   * Softmax along {@code dim}.
+   *
+   * <p>{@code logits.softmax(-1)}.
+   */
   default Tensor softmax(int dim) {
     return Reductions.softmax(self(), dim, false);
   }

@@ -4,10 +4,11 @@ import io.jgrad.ops.Views;
 import java.util.List;
 
 /**
- * Shape operations of {@link Tensor}. Views share storage with the input; writes through a view
- * are visible in the original.
+ * Shape operations of {@link Tensor}. Views share storage with the input; writes through a view are
+ * visible in the original.
  *
- * <p>{@code x.unsqueeze(-1)}; {@code x.view(2, -1)}; {@code x.slice(0, 20, 40)} is {@code x[20:40]}.
+ * <p>{@code x.unsqueeze(-1)}; {@code x.view(2, -1)}; {@code x.slice(0, 20, 40)} is {@code
+ * x[20:40]}.
  */
 public sealed interface TensorShapes permits Tensor {
   private Tensor self() {
@@ -44,7 +45,9 @@ public sealed interface TensorShapes permits Tensor {
     Tensor x = self();
     if (x.dim() < 2) {
       throw new IllegalArgumentException(
-          "tensor.mT is only supported on matrices or batches of matrices. Got " + x.dim() + "-D tensor.");
+          "tensor.mT is only supported on matrices or batches of matrices. Got "
+              + x.dim()
+              + "-D tensor.");
     }
     return Views.transpose(x, -2, -1);
   }
@@ -54,12 +57,20 @@ public sealed interface TensorShapes permits Tensor {
     return Views.transpose(self(), dim0, dim1);
   }
 
-  /** Reorders dimensions. <p>{@code x.permute(2, 0, 1)}. */
+  /**
+   * Reorders dimensions.
+   *
+   * <p>{@code x.permute(2, 0, 1)}.
+   */
   default Tensor permute(int... dims) {
     return Views.permute(self(), dims);
   }
 
-  /** Inserts a size-1 dimension. <p>{@code x.unsqueeze(-1)} on [2000] gives [2000, 1]. */
+  /**
+   * Inserts a size-1 dimension.
+   *
+   * <p>{@code x.unsqueeze(-1)} on [2000] gives [2000, 1].
+   */
   default Tensor unsqueeze(int dim) {
     return Views.unsqueeze(self(), dim);
   }
@@ -84,12 +95,19 @@ public sealed interface TensorShapes permits Tensor {
     return Views.flatten(self(), 0, -1);
   }
 
-  /** Flattens dimensions {@code startDim..endDim}. <p>{@code y.flatten(0, 1)} on [2000,1] is [2000]. */
+  /**
+   * Flattens dimensions {@code startDim..endDim}.
+   *
+   * <p>{@code y.flatten(0, 1)} on [2000,1] is [2000].
+   */
   default Tensor flatten(int startDim, int endDim) {
     return Views.flatten(self(), startDim, endDim);
   }
 
-  /** Elements {@code [start, end)} along {@code dim} (Python's {@code x[start:end]}); negative and out-of-range bounds are clamped like Python's. */
+  /**
+   * Elements {@code [start, end)} along {@code dim} (Python's {@code x[start:end]}); negative and
+   * out-of-range bounds are clamped like Python's.
+   */
   default Tensor slice(int dim, int start, int end) {
     return Views.slice(self(), dim, start, end, 1);
   }

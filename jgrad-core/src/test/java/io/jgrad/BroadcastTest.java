@@ -24,8 +24,9 @@ class BroadcastTest {
   void mismatchNamesBothSizesAndTheDimension() {
     assertThatThrownBy(() -> zeros(2, 3).add(zeros(2, 4)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("add: The size of tensor a (3) must match the size of tensor b (4) at "
-            + "non-singleton dimension 1");
+        .hasMessage(
+            "add: The size of tensor a (3) must match the size of tensor b (4) at "
+                + "non-singleton dimension 1");
   }
 
   @Test
@@ -41,8 +42,9 @@ class BroadcastTest {
   @Test
   void expandRejectsANonSingletonMismatch() {
     assertThatThrownBy(() -> ones(3, 2).expand(3, 4))
-        .hasMessageStartingWith("The expanded size of the tensor (4) must match the existing size "
-            + "(2) at non-singleton dimension 1.");
+        .hasMessageStartingWith(
+            "The expanded size of the tensor (4) must match the existing size "
+                + "(2) at non-singleton dimension 1.");
   }
 
   @Test

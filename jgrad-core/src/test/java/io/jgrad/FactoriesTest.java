@@ -32,15 +32,16 @@ class FactoriesTest {
   @MethodSource("factories")
   void matchesPyTorchBitForBit(String name, Map<String, Object> g) {
     DType dtype = CoreGolden.dtype((String) g.get("dtype"));
-    Tensor t = switch ((String) g.get("kind")) {
-      case "linspace" -> linspace(number(g, "start"), number(g, "end"),
-          (int) number(g, "steps"), dtype);
-      case "arange_long" -> arange((long) number(g, "start"), (long) number(g, "end"),
-          (long) number(g, "step"));
-      case "arange_double" -> arange(number(g, "start"), number(g, "end"), number(g, "step"));
-      case "eye" -> eye((int) number(g, "n"), (int) number(g, "m"));
-      default -> throw new IllegalArgumentException(name);
-    };
+    Tensor t =
+        switch ((String) g.get("kind")) {
+          case "linspace" ->
+              linspace(number(g, "start"), number(g, "end"), (int) number(g, "steps"), dtype);
+          case "arange_long" ->
+              arange((long) number(g, "start"), (long) number(g, "end"), (long) number(g, "step"));
+          case "arange_double" -> arange(number(g, "start"), number(g, "end"), number(g, "step"));
+          case "eye" -> eye((int) number(g, "n"), (int) number(g, "m"));
+          default -> throw new IllegalArgumentException(name);
+        };
     assertThat(t.dtype()).isEqualTo(dtype);
     double[] expected = CoreGolden.doubles((List<Object>) g.get("values"));
     double[] actual = t.toDoubleArray();
@@ -48,8 +49,11 @@ class FactoriesTest {
       // PyTorch's float32 arange rounds differently from start + i * step in some elements
       // (its kernel mixes float and double steps); jgrad is within one float32 ulp.
       for (int i = 0; i < expected.length; i++) {
-        assertThat(actual[i]).as(name + " element " + i)
-            .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(Math.ulp((float) expected[i]) * 1.5));
+        assertThat(actual[i])
+            .as(name + " element " + i)
+            .isCloseTo(
+                expected[i],
+                org.assertj.core.data.Offset.offset(Math.ulp((float) expected[i]) * 1.5));
       }
       return;
     }

@@ -29,7 +29,8 @@ class GeneratorTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> goldenCases() {
-    Map<String, Object> root = (Map<String, Object>) Json.parseResource("/golden/torch-rng-golden.json");
+    Map<String, Object> root =
+        (Map<String, Object>) Json.parseResource("/golden/torch-rng-golden.json");
     return (Map<String, Object>) root.get("cases");
   }
 
@@ -40,13 +41,18 @@ class GeneratorTest {
     Map<String, Object> cases = goldenCases();
     assertThat(cases).isNotEmpty();
     return cases.entrySet().stream()
-        .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-          Map<String, Object> golden = (Map<String, Object>) entry.getValue();
-          Generator generator = new Generator().manualSeed(((Number) golden.get("seed")).longValue());
-          for (Object call : (List<Object>) golden.get("calls")) {
-            runGoldenCall(generator, (Map<String, Object>) call);
-          }
-        }));
+        .map(
+            entry ->
+                DynamicTest.dynamicTest(
+                    entry.getKey(),
+                    () -> {
+                      Map<String, Object> golden = (Map<String, Object>) entry.getValue();
+                      Generator generator =
+                          new Generator().manualSeed(((Number) golden.get("seed")).longValue());
+                      for (Object call : (List<Object>) golden.get("calls")) {
+                        runGoldenCall(generator, (Map<String, Object>) call);
+                      }
+                    }));
   }
 
   @SuppressWarnings("unchecked")
@@ -104,8 +110,11 @@ class GeneratorTest {
       assertThat(out).as(torch).containsExactly(toLongs(values));
     } else if (torch.startsWith("raw engine output: random64()")) {
       for (Object value : values) {
-        BigInteger expected = value instanceof BigInteger big ? big : BigInteger.valueOf((Long) value);
-        assertThat(Long.toUnsignedString(generator.random64())).as(torch).isEqualTo(expected.toString());
+        BigInteger expected =
+            value instanceof BigInteger big ? big : BigInteger.valueOf((Long) value);
+        assertThat(Long.toUnsignedString(generator.random64()))
+            .as(torch)
+            .isEqualTo(expected.toString());
       }
     } else {
       throw new AssertionError("golden call not mapped to a Generator primitive: " + torch);
@@ -122,7 +131,9 @@ class GeneratorTest {
     for (float v : actual) {
       actualHex.add(String.format("%08x", Float.floatToRawIntBits(v)));
     }
-    assertThat(actualHex).as(what).containsExactlyElementsOf(bits.stream().map(String.class::cast).toList());
+    assertThat(actualHex)
+        .as(what)
+        .containsExactlyElementsOf(bits.stream().map(String.class::cast).toList());
   }
 
   private static void assertDoubleBits(String what, double[] actual, List<Object> bits) {
@@ -131,7 +142,9 @@ class GeneratorTest {
     for (double v : actual) {
       actualHex.add(String.format("%016x", Double.doubleToRawLongBits(v)));
     }
-    assertThat(actualHex).as(what).containsExactlyElementsOf(bits.stream().map(String.class::cast).toList());
+    assertThat(actualHex)
+        .as(what)
+        .containsExactlyElementsOf(bits.stream().map(String.class::cast).toList());
   }
 
   /** nn.Linear.reset_parameters: bounds computed in Python's order, weight fill, then bias fill. */
@@ -187,7 +200,8 @@ class GeneratorTest {
         .isEqualTo(draws(new Generator().manualSeed(7 + (1L << 32)), 1000));
     assertThat(draws(new Generator().manualSeed(-1), 1000))
         .isEqualTo(draws(new Generator().manualSeed(0xFFFFFFFFL), 1000));
-    assertThat(draws(new Generator().manualSeed(1), 10)).isNotEqualTo(draws(new Generator().manualSeed(2), 10));
+    assertThat(draws(new Generator().manualSeed(1), 10))
+        .isNotEqualTo(draws(new Generator().manualSeed(2), 10));
   }
 
   @Test
@@ -342,7 +356,8 @@ class GeneratorTest {
     new Generator().manualSeed(9).randint(out, 0, 3, Long.MIN_VALUE, Long.MAX_VALUE);
     reference.manualSeed(9);
     for (long value : out) {
-      assertThat(value).isEqualTo(Long.remainderUnsigned(reference.random64(), -1L) + Long.MIN_VALUE);
+      assertThat(value)
+          .isEqualTo(Long.remainderUnsigned(reference.random64(), -1L) + Long.MIN_VALUE);
     }
   }
 
@@ -421,7 +436,8 @@ class GeneratorTest {
     assertThatThrownBy(() -> generator.uniform(new float[2], 0, 2, -1e39, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("from=-1.0E39");
-    assertThatThrownBy(() -> generator.uniform(new double[2], 0, 2, -Double.MAX_VALUE, Double.MAX_VALUE))
+    assertThatThrownBy(
+            () -> generator.uniform(new double[2], 0, 2, -Double.MAX_VALUE, Double.MAX_VALUE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceed the limit");
     assertThatThrownBy(() -> generator.normal(new float[2], 0, 2, 0, -1, true))

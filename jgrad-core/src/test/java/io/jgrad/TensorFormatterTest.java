@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code Tensor.toString()} against PyTorch's {@code repr} for varied tensors (repr-golden.json). */
+/**
+ * {@code Tensor.toString()} against PyTorch's {@code repr} for varied tensors (repr-golden.json).
+ */
 class TensorFormatterTest {
 
   static Stream<Arguments> reprs() {
@@ -30,10 +32,13 @@ class TensorFormatterTest {
     List<Object> shape = (List<Object>) entry.get("shape");
     Tensor t;
     switch (name) {
-      case "grad_fn" -> t = CoreGolden.build(List.of(1.5, 2.0), List.of(2L), DType.FLOAT32)
-          .requiresGrad_(true).mul(2);
-      case "zero_dim_grad" -> t = CoreGolden.build(List.of(2.0), List.of(), DType.FLOAT32)
-          .requiresGrad_(true).mul(3);
+      case "grad_fn" ->
+          t =
+              CoreGolden.build(List.of(1.5, 2.0), List.of(2L), DType.FLOAT32)
+                  .requiresGrad_(true)
+                  .mul(2);
+      case "zero_dim_grad" ->
+          t = CoreGolden.build(List.of(2.0), List.of(), DType.FLOAT32).requiresGrad_(true).mul(3);
       case "int32" -> t = CoreGolden.build(values, shape, DType.INT64).to(DType.INT32);
       default -> {
         t = CoreGolden.build(values, shape, CoreGolden.dtype(dtypeName));

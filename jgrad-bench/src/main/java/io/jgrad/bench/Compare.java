@@ -14,17 +14,26 @@ import java.util.Map;
 
 /**
  * Runs B1 to B5 for jgrad and every peer present (DJL/libtorch and ND4J when built with {@code
- * -Ppeers}, PyTorch when a Python with torch is found), each in its own process limited to the
- * same thread count, and prints one table with the ratios jgrad/peer.
+ * -Ppeers}, PyTorch when a Python with torch is found), each in its own process limited to the same
+ * thread count, and prints one table with the ratios jgrad/peer.
  *
  * <p>{@code jgrad-bench/compare.sh} builds the module and calls this; see docs/BENCHMARKS.md.
  */
 public final class Compare {
   private static final String[] KEYS = {
-    "b1_ms", "b2_ms", "b3_add2000_ns", "b3_add1_ns",
-    "b4_mm256_gflops_t1", "b4_mm1024_gflops_t1", "b4_mm2048_gflops_t1",
-    "b4_mm256_gflops_t2", "b4_mm1024_gflops_t2", "b4_mm2048_gflops_t2",
-    "b5_ms", "b1_alloc_kb_per_step", "b1_heap_growth_mb"
+    "b1_ms",
+    "b2_ms",
+    "b3_add2000_ns",
+    "b3_add1_ns",
+    "b4_mm256_gflops_t1",
+    "b4_mm1024_gflops_t1",
+    "b4_mm2048_gflops_t1",
+    "b4_mm256_gflops_t2",
+    "b4_mm1024_gflops_t2",
+    "b4_mm2048_gflops_t2",
+    "b5_ms",
+    "b1_alloc_kb_per_step",
+    "b1_heap_growth_mb"
   };
 
   private Compare() {}
@@ -72,8 +81,9 @@ public final class Compare {
     builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
     Process process = builder.start();
     Map<String, Double> values = new LinkedHashMap<>();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("RESULT ")) {
@@ -87,8 +97,13 @@ public final class Compare {
     }
     int rc = process.waitFor();
     if (rc != 0) {
-      System.err.println("[compare] " + engine + " exited with " + rc + " (rerun with"
-          + " -Dbench.verbose=true to see its output)");
+      System.err.println(
+          "[compare] "
+              + engine
+              + " exited with "
+              + rc
+              + " (rerun with"
+              + " -Dbench.verbose=true to see its output)");
     }
     return values;
   }
@@ -101,33 +116,65 @@ public final class Compare {
     List<String> command = new ArrayList<>();
     switch (engine) {
       case "jgrad" -> {
-        command.addAll(List.of(java, "--add-modules", "jdk.incubator.vector",
-            "-XX:+UseTransparentHugePages", "-Djgrad.cpu.threads=" + threads));
+        command.addAll(
+            List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-XX:+UseTransparentHugePages",
+                "-Djgrad.cpu.threads=" + threads));
         command.addAll(extraJvmArgs());
-        command.addAll(List.of("-Dbench.time=" + time, "-cp", classPath,
-            EngineRun.class.getName(), JgradSuite.class.getName(), benches));
+        command.addAll(
+            List.of(
+                "-Dbench.time=" + time,
+                "-cp",
+                classPath,
+                EngineRun.class.getName(),
+                JgradSuite.class.getName(),
+                benches));
       }
       case "djl", "nd4j" -> {
-        String suite = engine.equals("djl") ? "io.jgrad.bench.peers.DjlSuite"
-            : "io.jgrad.bench.peers.Nd4jSuite";
+        String suite =
+            engine.equals("djl")
+                ? "io.jgrad.bench.peers.DjlSuite"
+                : "io.jgrad.bench.peers.Nd4jSuite";
         if (!onClassPath(suite)) {
           System.err.println("[compare] " + engine + " skipped: build with -Ppeers to include it");
           return null;
         }
-        command.addAll(List.of(java, "-Dai.djl.offline=true",
-            "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1",
-            "-Dbench.time=" + time, "-cp", classPath, EngineRun.class.getName(), suite, benches));
+        command.addAll(
+            List.of(
+                java,
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Dbench.time=" + time,
+                "-cp",
+                classPath,
+                EngineRun.class.getName(),
+                suite,
+                benches));
       }
       case "torch" -> {
         String python = System.getProperty("bench.python", ".venv/bin/python");
-        Path script = Path.of(System.getProperty("bench.torchScript",
-            "jgrad-bench/src/main/python/bench_torch.py"));
+        Path script =
+            Path.of(
+                System.getProperty(
+                    "bench.torchScript", "jgrad-bench/src/main/python/bench_torch.py"));
         if (!Files.isExecutable(Path.of(python)) || !Files.exists(script)) {
           System.err.println("[compare] torch skipped: no " + python + " or " + script);
           return null;
         }
-        command.addAll(List.of(python, script.toString(), "--threads",
-            Integer.toString(threads), "--benches", benches, "--time", time));
+        command.addAll(
+            List.of(
+                python,
+                script.toString(),
+                "--threads",
+                Integer.toString(threads),
+                "--benches",
+                benches,
+                "--time",
+                time));
       }
       default -> throw new IllegalArgumentException("unknown engine " + engine);
     }
@@ -169,7 +216,8 @@ public final class Compare {
       out.append("| ").append(key).append(" | ").append(format(own)).append(" |");
       for (String peer : peers) {
         Double theirs = results.get(peer).get(key);
-        String ratio = own == null || theirs == null || theirs == 0 ? "" : format(own / theirs) + "x";
+        String ratio =
+            own == null || theirs == null || theirs == 0 ? "" : format(own / theirs) + "x";
         out.append(' ').append(format(theirs)).append(" | ").append(ratio).append(" |");
       }
       out.append('\n');
@@ -182,7 +230,11 @@ public final class Compare {
       return "-";
     }
     double v = value;
-    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f"
-        : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
+    return String.format(
+        Locale.ROOT,
+        Math.abs(v) >= 100
+            ? "%.0f"
+            : Math.abs(v) >= 10 ? "%.1f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f",
+        v);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs some benchmarks of one {@link Suite} in this JVM and prints {@code RESULT key value}
- * lines; {@link Compare} starts one of these per engine and thread count.
+ * Runs some benchmarks of one {@link Suite} in this JVM and prints {@code RESULT key value} lines;
+ * {@link Compare} starts one of these per engine and thread count.
  *
  * <p>{@code java ... io.jgrad.bench.EngineRun io.jgrad.bench.JgradSuite b1,b2,b3,b4,b5}
  */

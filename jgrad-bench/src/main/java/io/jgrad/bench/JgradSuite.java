@@ -108,8 +108,13 @@ public final class JgradSuite implements Suite {
   @Override
   public Runnable mlpStep() {
     manualSeed(0);
-    Sequential model = new Sequential(new Linear(784, 512), new ReLU(), new Linear(512, 512),
-        new ReLU(), new Linear(512, 10));
+    Sequential model =
+        new Sequential(
+            new Linear(784, 512),
+            new ReLU(),
+            new Linear(512, 512),
+            new ReLU(),
+            new Linear(512, 10));
     CrossEntropyLoss lossFn = new CrossEntropyLoss();
     SGD optimizer = new SGD(model.parameters(), MLP_LR);
     Tensor input = rand(MLP_BATCH, 784);

@@ -3,8 +3,8 @@ package io.jgrad.bench;
 import java.util.Arrays;
 
 /**
- * A small timing harness for the comparison table: warm up, then time batches of calls and take
- * the median, so one noisy sample on a shared machine does not decide the result.
+ * A small timing harness for the comparison table: warm up, then time batches of calls and take the
+ * median, so one noisy sample on a shared machine does not decide the result.
  *
  * <p>{@code double ns = Measure.nanosPerCall(task, 10_000, 1.0, 2.0);}
  */
@@ -18,8 +18,8 @@ public final class Measure {
    * @param warmupSeconds time spent warming up (at least two batches)
    * @param measureSeconds time spent measuring (at least five samples)
    */
-  public static double nanosPerCall(Runnable task, int batch, double warmupSeconds,
-      double measureSeconds) {
+  public static double nanosPerCall(
+      Runnable task, int batch, double warmupSeconds, double measureSeconds) {
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     int warmups = 0;
     while (warmups < 2 || System.nanoTime() < warmupEnd) {

@@ -1,20 +1,24 @@
 package io.jgrad.bench;
 
 /**
- * One engine's implementation of the benchmark workloads; each method returns a prepared task
- * whose {@code run()} is the timed unit, or null when the engine does not implement it.
+ * One engine's implementation of the benchmark workloads; each method returns a prepared task whose
+ * {@code run()} is the timed unit, or null when the engine does not implement it.
  *
  * <p>{@code new JgradSuite().sineFit().run()} runs one full 2000-step B1 loop.
  */
 public interface Suite {
   /** Steps of the B1 and B2 training loops. */
   int FIT_STEPS = 2000;
+
   /** Points of the B1 and B2 data. */
   int FIT_POINTS = 2000;
+
   /** Learning rate of B1 and B2. */
   double FIT_LR = 1e-6;
+
   /** Batch size of B5. */
   int MLP_BATCH = 128;
+
   /** Learning rate of B5. */
   double MLP_LR = 0.01;
 

@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH for B1 (seed 000's sine fit, four scalar parameters), B2 (Linear(3,1) on [x, x^2, x^3])
- * and B5 (one MLP 784-512-512-10 SGD step); each B1/B2 invocation is a whole 2000-step loop.
+ * JMH for B1 (seed 000's sine fit, four scalar parameters), B2 (Linear(3,1) on [x, x^2, x^3]) and
+ * B5 (one MLP 784-512-512-10 SGD step); each B1/B2 invocation is a whole 2000-step loop.
  *
  * <p>{@code java -cp "jgrad-bench/target/classes:jgrad-bench/target/lib/*" org.openjdk.jmh.Main
  * TrainingLoopBenchmark}
@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainingLoopBenchmark {
   private Runnable sineFit;
   private Runnable linearFit;

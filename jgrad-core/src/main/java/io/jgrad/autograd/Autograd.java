@@ -41,7 +41,11 @@ public final class Autograd {
    * @return {@code result}, now requiring grad with {@code gradFn} set
    */
   public static Tensor record(
-      Tensor result, String name, BackwardFunction function, SavedTensor[] saved, Tensor... inputs) {
+      Tensor result,
+      String name,
+      BackwardFunction function,
+      SavedTensor[] saved,
+      Tensor... inputs) {
     Node[] next = new Node[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       next[i] = edgeOf(inputs[i]);
@@ -51,7 +55,8 @@ public final class Autograd {
   }
 
   /** Convenience for ops that save nothing version-sensitive. */
-  public static Tensor record(Tensor result, String name, BackwardFunction function, Tensor... inputs) {
+  public static Tensor record(
+      Tensor result, String name, BackwardFunction function, Tensor... inputs) {
     return record(result, name, function, new SavedTensor[0], inputs);
   }
 
@@ -78,7 +83,8 @@ public final class Autograd {
    * @param retainGraph keep saved tensors so backward can run through this graph again
    * @param createGraph record the backward computation itself, for higher-order derivatives
    */
-  public static void backward(Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph) {
+  public static void backward(
+      Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph) {
     Engine.run(root, gradient, retainGraph, createGraph);
   }
 }

@@ -14,8 +14,10 @@ import java.util.function.Function;
 public final class GradCheck {
   /** Perturbation used by PyTorch's gradcheck. */
   public static final double EPS = 1e-6;
+
   /** Absolute tolerance, PyTorch's default. */
   public static final double ATOL = 1e-5;
+
   /** Relative tolerance, PyTorch's default. */
   public static final double RTOL = 1e-3;
 
@@ -44,7 +46,10 @@ public final class GradCheck {
       }
       if (input.dtype() != DType.FLOAT64) {
         throw new IllegalArgumentException(
-            "gradcheck: input " + k + " has dtype " + input.dtype()
+            "gradcheck: input "
+                + k
+                + " has dtype "
+                + input.dtype()
                 + "; use float64 inputs, finite differences in float32 are too coarse");
       }
       double[][] numerical = numericalJacobian(fn, inputs, k, eps, outputs);
@@ -54,9 +59,11 @@ public final class GradCheck {
           double a = analytical[i][j];
           double n = numerical[i][j];
           if (!(Math.abs(a - n) <= atol + rtol * Math.abs(n))) {
-            throw new IllegalStateException(String.format(
-                "Jacobian mismatch for output %d with respect to input %d (element %d),%n"
-                    + "numerical:%s%nanalytical:%s", j, k, i, n, a));
+            throw new IllegalStateException(
+                String.format(
+                    "Jacobian mismatch for output %d with respect to input %d (element %d),%n"
+                        + "numerical:%s%nanalytical:%s",
+                    j, k, i, n, a));
           }
         }
       }

@@ -7,7 +7,8 @@ package io.jgrad.autograd;
  * the previous mode on close; a Spark task in another thread of the same JVM has its own mode.
  */
 public final class GradMode {
-  private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+  private static final ThreadLocal<boolean[]> ENABLED =
+      ThreadLocal.withInitial(() -> new boolean[] {true});
 
   private GradMode() {}
 
@@ -47,8 +48,10 @@ public final class GradMode {
     public void close() {
       if (Thread.currentThread() != owner) {
         throw new IllegalStateException(
-            "grad-mode scope closed on thread " + Thread.currentThread().getName()
-                + " but opened on " + owner.getName());
+            "grad-mode scope closed on thread "
+                + Thread.currentThread().getName()
+                + " but opened on "
+                + owner.getName());
       }
       ENABLED.get()[0] = previous;
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A step of the backward graph: maps the gradient of its output to gradients of its inputs.
  *
  * <p>{@code y.gradFn().get().name()} is {@code "MulBackward0"} for {@code y = a.mul(b)}. Each
- * {@link #next()} edge points to the node that produced the corresponding input, or to the
- * input's gradient accumulator when it is a leaf, or is {@code null} for inputs without grad.
+ * {@link #next()} edge points to the node that produced the corresponding input, or to the input's
+ * gradient accumulator when it is a leaf, or is {@code null} for inputs without grad.
  */
 public abstract class Node {
   private static final AtomicLong SEQUENCE = new AtomicLong();

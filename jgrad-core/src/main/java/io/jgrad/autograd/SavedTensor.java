@@ -36,9 +36,17 @@ public final class SavedTensor {
     if (tensor.version() != savedVersion) {
       throw new IllegalStateException(
           "one of the variables needed for gradient computation has been modified by an inplace "
-              + "operation: [" + tensor.dtype() + " " + tensor.shape() + "], which is output 0 of "
-              + nodeName + ", is at version " + tensor.version() + "; expected version "
-              + savedVersion + " instead.");
+              + "operation: ["
+              + tensor.dtype()
+              + " "
+              + tensor.shape()
+              + "], which is output 0 of "
+              + nodeName
+              + ", is at version "
+              + tensor.version()
+              + "; expected version "
+              + savedVersion
+              + " instead.");
     }
     return tensor;
   }

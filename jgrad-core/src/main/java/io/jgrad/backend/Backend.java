@@ -9,8 +9,8 @@ import io.jgrad.ops.ReduceOp;
 import io.jgrad.ops.UnaryOp;
 
 /**
- * The kernels a device must provide. The ops layer has already checked shapes, promoted dtypes
- * and broadcast operands (expanded views with zero strides), and allocated {@code out}.
+ * The kernels a device must provide. The ops layer has already checked shapes, promoted dtypes and
+ * broadcast operands (expanded views with zero strides), and allocated {@code out}.
  *
  * <p>Implementations: {@code CpuBackend}; {@code CudaBackend} in the jgrad-cuda module.
  */
@@ -52,8 +52,8 @@ public interface Backend {
   void where(Tensor condition, Tensor a, Tensor b, Tensor out);
 
   /**
-   * Reduces {@code x} over {@code dims} into {@code out}, whose shape is x's with those
-   * dimensions set to 1. ARGMAX/ARGMIN write int64 indices into the (single) reduced dimension.
+   * Reduces {@code x} over {@code dims} into {@code out}, whose shape is x's with those dimensions
+   * set to 1. ARGMAX/ARGMIN write int64 indices into the (single) reduced dimension.
    */
   void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out);
 

@@ -7,8 +7,8 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the {@link Backend} for a device: the CPU built in, others through {@link ServiceLoader}
- * of {@link BackendProvider}.
+ * Finds the {@link Backend} for a device: the CPU built in, others through {@link ServiceLoader} of
+ * {@link BackendProvider}.
  *
  * <p>{@code Backends.of(Device.CPU).allocate(FLOAT32, 4)}.
  */
@@ -43,9 +43,15 @@ public final class Backends {
       }
       return provider.create(device);
     }
-    String why = reasons.isEmpty() ? "no jgrad backend for '" + device.type()
-        + "' on the class path (add the jgrad-" + device.type() + " module)" : reasons.toString();
-    throw new IllegalStateException(device.type().toUpperCase(java.util.Locale.ROOT)
-        + " not available: " + why);
+    String why =
+        reasons.isEmpty()
+            ? "no jgrad backend for '"
+                + device.type()
+                + "' on the class path (add the jgrad-"
+                + device.type()
+                + " module)"
+            : reasons.toString();
+    throw new IllegalStateException(
+        device.type().toUpperCase(java.util.Locale.ROOT) + " not available: " + why);
   }
 }

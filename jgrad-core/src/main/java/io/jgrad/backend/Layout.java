@@ -7,8 +7,8 @@ import java.util.Arrays;
  * Shape, strides (in elements) and storage offset of a strided view.
  *
  * <p>{@code Layout.contiguous(2, 3)} has strides {@code [3, 1]}. The arrays returned by {@link
- * #shape()} and {@link #strides()} are the layout's own, handed out without a copy for the
- * kernels' sake: callers must not modify them.
+ * #shape()} and {@link #strides()} are the layout's own, handed out without a copy for the kernels'
+ * sake: callers must not modify them.
  */
 public final class Layout {
   private static final int[] EMPTY = new int[0];
@@ -36,7 +36,11 @@ public final class Layout {
     this.contiguous = computeContiguous(shape, strides);
   }
 
-  /** The row-major contiguous layout of {@code shape}. <p>{@code Layout.contiguous(2, 3)}. */
+  /**
+   * The row-major contiguous layout of {@code shape}.
+   *
+   * <p>{@code Layout.contiguous(2, 3)}.
+   */
   public static Layout contiguous(int... shape) {
     return new Layout(shape.clone(), contiguousStrides(shape), 0);
   }
@@ -155,7 +159,12 @@ public final class Layout {
 
   @Override
   public String toString() {
-    return "Layout(shape=" + Arrays.toString(shape) + ", strides=" + Arrays.toString(strides)
-        + ", offset=" + offset + ")";
+    return "Layout(shape="
+        + Arrays.toString(shape)
+        + ", strides="
+        + Arrays.toString(strides)
+        + ", offset="
+        + offset
+        + ")";
   }
 }

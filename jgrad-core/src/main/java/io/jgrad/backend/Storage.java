@@ -24,7 +24,11 @@ public final class Storage {
     this.size = size;
   }
 
-  /** A zero-filled CPU storage of {@code size} elements. <p>{@code Storage.cpu(FLOAT32, 4)}. */
+  /**
+   * A zero-filled CPU storage of {@code size} elements.
+   *
+   * <p>{@code Storage.cpu(FLOAT32, 4)}.
+   */
   public static Storage cpu(DType dtype, int size) {
     Object data =
         switch (dtype) {

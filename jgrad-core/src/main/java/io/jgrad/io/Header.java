@@ -191,8 +191,7 @@ final class Header {
       if (item instanceof Long l && l >= 0) {
         out[i] = l;
       } else if (item instanceof BigInteger big && big.signum() > 0) {
-        throw problems.at(
-            "tensor `%s`: `%s` value %s overflows a 64-bit integer", name, key, big);
+        throw problems.at("tensor `%s`: `%s` value %s overflows a 64-bit integer", name, key, big);
       } else {
         throw problems.at(
             "tensor `%s`: `%s` must hold non-negative integers, got %s at index %d",
@@ -216,7 +215,10 @@ final class Header {
         throw problems.at(
             "invalid offset for tensor `%s`: data_offsets [%d, %d] (file offsets %s) but %s, so "
                 + "the data section has %s",
-            e.name(), e.begin(), e.end(), fileRange(dataStart, e),
+            e.name(),
+            e.begin(),
+            e.end(),
+            fileRange(dataStart, e),
             previous == null
                 ? "the first tensor must begin at 0"
                 : "the previous tensor `" + previous + "` ends at " + expectedBegin,
@@ -227,7 +229,12 @@ final class Header {
         throw problems.at(
             "invalid shape, data type, or offset for tensor `%s`: shape %s of dtype %s needs %d "
                 + "bytes, but data_offsets [%d, %d] span %d bytes",
-            e.name(), Arrays.toString(e.shape()), e.dtype(), expectedBytes, e.begin(), e.end(),
+            e.name(),
+            Arrays.toString(e.shape()),
+            e.dtype(),
+            expectedBytes,
+            e.begin(),
+            e.end(),
             e.byteLength());
       }
       expectedBegin = e.end();
@@ -237,7 +244,11 @@ final class Header {
       throw problems.at(
           "incomplete metadata, file not fully covered: the tensors end at data offset %d (file "
               + "offset %d), but the data section is %d bytes (file offsets %d..%d), leaving %s",
-          expectedBegin, dataStart + expectedBegin, dataLength, dataStart, dataStart + dataLength,
+          expectedBegin,
+          dataStart + expectedBegin,
+          dataLength,
+          dataStart,
+          dataStart + dataLength,
           expectedBegin < dataLength
               ? (dataLength - expectedBegin) + " trailing bytes"
               : (expectedBegin - dataLength) + " bytes missing");

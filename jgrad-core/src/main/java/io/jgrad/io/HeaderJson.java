@@ -318,8 +318,8 @@ final class HeaderJson {
 
   /**
    * Appends {@code value} as a JSON string literal, escaped exactly as serde_json (the reference
-   * writer) does, so jgrad's headers are byte-identical to PyTorch's: only {@code "}, {@code \}
-   * and control characters below U+0020 are escaped; {@code /}, DEL and non-ASCII stay raw.
+   * writer) does, so jgrad's headers are byte-identical to PyTorch's: only {@code "}, {@code \} and
+   * control characters below U+0020 are escaped; {@code /}, DEL and non-ASCII stay raw.
    */
   static void appendString(StringBuilder out, String value) {
     out.append('"');

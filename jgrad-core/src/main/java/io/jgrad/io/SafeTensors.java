@@ -27,8 +27,8 @@ public final class SafeTensors {
    * Writes {@code tensors} to {@code path}, replacing any existing file atomically.
    *
    * <p>{@code SafeTensors.save(Map.of("weight", w, "bias", b), path)}. Non-contiguous tensors and
-   * tensors on other devices are written by value (their row-major contents); the file order is
-   * the reference writer's (wider dtypes first, then by name), not the map's.
+   * tensors on other devices are written by value (their row-major contents); the file order is the
+   * reference writer's (wider dtypes first, then by name), not the map's.
    *
    * @throws IllegalArgumentException for an empty or reserved ({@code __metadata__}) name
    * @throws IOException if writing fails; the previous file, if any, is then untouched
@@ -45,8 +45,7 @@ public final class SafeTensors {
    */
   public static void save(Map<String, Tensor> tensors, Map<String, String> metadata, Path path)
       throws IOException {
-    SafeTensorsWriter.write(
-        tensors, Optional.of(metadata), path, SafeTensorsWriter.WriteHook.NONE);
+    SafeTensorsWriter.write(tensors, Optional.of(metadata), path, SafeTensorsWriter.WriteHook.NONE);
   }
 
   /**

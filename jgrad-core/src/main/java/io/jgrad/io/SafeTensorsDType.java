@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 /**
  * The element types a safetensors file can name, as spelled in its header ({@code "F32"}).
  *
- * <p>{@code file.dtype("weight")} is {@code SafeTensorsDType.F32}. jgrad loads F64, F32, F16,
- * BF16, I64, I32, U8 and BOOL ({@link #isLoadable()}); the others are recognised so that files
- * holding them still open and the error for them names the type. The constant order is the
- * reference implementation's ({@code safetensors/src/tensor.rs}), which its writer sorts by.
+ * <p>{@code file.dtype("weight")} is {@code SafeTensorsDType.F32}. jgrad loads F64, F32, F16, BF16,
+ * I64, I32, U8 and BOOL ({@link #isLoadable()}); the others are recognised so that files holding
+ * them still open and the error for them names the type. The constant order is the reference
+ * implementation's ({@code safetensors/src/tensor.rs}), which its writer sorts by.
  */
 public enum SafeTensorsDType {
   /** Boolean, one byte (0 or 1). */
@@ -67,7 +67,11 @@ public enum SafeTensorsDType {
     this.loadsAs = loadsAs;
   }
 
-  /** Bits per element. <p>{@code SafeTensorsDType.BF16.bits()} is 16. */
+  /**
+   * Bits per element.
+   *
+   * <p>{@code SafeTensorsDType.BF16.bits()} is 16.
+   */
   public int bits() {
     return bits;
   }
@@ -80,14 +84,18 @@ public enum SafeTensorsDType {
   /**
    * The jgrad dtype a tensor of this type loads as by default.
    *
-   * <p>{@code SafeTensorsDType.F16.defaultDType()} is {@code Optional.of(FLOAT32)}; empty for
-   * types jgrad cannot load.
+   * <p>{@code SafeTensorsDType.F16.defaultDType()} is {@code Optional.of(FLOAT32)}; empty for types
+   * jgrad cannot load.
    */
   public Optional<DType> defaultDType() {
     return Optional.ofNullable(loadsAs);
   }
 
-  /** The file type jgrad writes for {@code dtype}. <p>{@code of(DType.INT64)} is {@link #I64}. */
+  /**
+   * The file type jgrad writes for {@code dtype}.
+   *
+   * <p>{@code of(DType.INT64)} is {@link #I64}.
+   */
   public static SafeTensorsDType of(DType dtype) {
     return switch (dtype) {
       case BOOL -> BOOL;

@@ -22,10 +22,10 @@ import java.util.Set;
  *
  * <p>{@code try (var f = SafeTensors.open(path)) { Tensor w = f.get("0.weight"); }}
  *
- * <p>Opening reads and validates only the header. {@link #get(String)} maps just that tensor's
- * byte range ({@link FileChannel#map} into a confined {@link Arena}, so files beyond 2 GiB work
- * and the mapping is released before {@code get} returns) and copies it into a new CPU tensor.
- * Reads may run from several threads at once; {@link #close()} must not race them.
+ * <p>Opening reads and validates only the header. {@link #get(String)} maps just that tensor's byte
+ * range ({@link FileChannel#map} into a confined {@link Arena}, so files beyond 2 GiB work and the
+ * mapping is released before {@code get} returns) and copies it into a new CPU tensor. Reads may
+ * run from several threads at once; {@link #close()} must not race them.
  */
 public final class SafeTensorsFile implements AutoCloseable {
   private static final ValueLayout.OfFloat F32 =
@@ -64,17 +64,29 @@ public final class SafeTensorsFile implements AutoCloseable {
     }
   }
 
-  /** The file this was opened from. <p>{@code f.path()}. */
+  /**
+   * The file this was opened from.
+   *
+   * <p>{@code f.path()}.
+   */
   public Path path() {
     return path;
   }
 
-  /** Tensor names in header order. <p>{@code f.keys()} is {@code [weight, bias]}. */
+  /**
+   * Tensor names in header order.
+   *
+   * <p>{@code f.keys()} is {@code [weight, bias]}.
+   */
   public Set<String> keys() {
     return header.entries().keySet();
   }
 
-  /** Whether the file holds a tensor called {@code name}. <p>{@code f.contains("bias")}. */
+  /**
+   * Whether the file holds a tensor called {@code name}.
+   *
+   * <p>{@code f.contains("bias")}.
+   */
   public boolean contains(String name) {
     return header.entries().containsKey(name);
   }
@@ -105,7 +117,11 @@ public final class SafeTensorsFile implements AutoCloseable {
     return entry(name).shape().clone();
   }
 
-  /** The stored element type of {@code name}. <p>{@code f.dtype("weight")} is {@code F32}. */
+  /**
+   * The stored element type of {@code name}.
+   *
+   * <p>{@code f.dtype("weight")} is {@code F32}.
+   */
   public SafeTensorsDType dtype(String name) {
     return entry(name).dtype();
   }
@@ -133,7 +149,11 @@ public final class SafeTensorsFile implements AutoCloseable {
     return get(name).to(dtype);
   }
 
-  /** Reads tensor {@code name} onto {@code device}. <p>{@code f.get("w", Device.of("cuda"))}. */
+  /**
+   * Reads tensor {@code name} onto {@code device}.
+   *
+   * <p>{@code f.get("w", Device.of("cuda"))}.
+   */
   public Tensor get(String name, Device device) throws IOException {
     return get(name).to(device);
   }

@@ -13,7 +13,11 @@ import java.io.IOException;
 public final class SafeTensorsFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with a complete message. <p>{@code new SafeTensorsFormatException("...")}. */
+  /**
+   * An exception with a complete message.
+   *
+   * <p>{@code new SafeTensorsFormatException("...")}.
+   */
   public SafeTensorsFormatException(String message) {
     super(message);
   }

@@ -28,9 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes safetensors files byte-identical to {@code safetensors.torch.save_file}'s, atomically.
  *
- * <p>{@code SafeTensorsWriter.write(tensors, Optional.empty(), path, WriteHook.NONE)}. The bytes
- * go to a temporary file in the target's directory, are forced to disk, and the file is renamed
- * over the target in one step, so readers see either the old file or the complete new one.
+ * <p>{@code SafeTensorsWriter.write(tensors, Optional.empty(), path, WriteHook.NONE)}. The bytes go
+ * to a temporary file in the target's directory, are forced to disk, and the file is renamed over
+ * the target in one step, so readers see either the old file or the complete new one.
  */
 final class SafeTensorsWriter {
   /** Bytes staged per write call; bounds the writer's memory whatever the tensor size. */
@@ -122,7 +122,8 @@ final class SafeTensorsWriter {
         Checks.checkArgument(
             e.getKey() != null && e.getValue() != null,
             "safetensors: metadata keys and values must not be null, got %s=%s",
-            e.getKey(), e.getValue());
+            e.getKey(),
+            e.getValue());
         json.append(separator);
         HeaderJson.appendString(json, e.getKey());
         json.append(':');
@@ -153,7 +154,8 @@ final class SafeTensorsWriter {
     Checks.checkArgument(
         padded <= Header.MAX_HEADER_LENGTH,
         "safetensors: header of %s bytes exceeds the limit of %s bytes",
-        padded, Header.MAX_HEADER_LENGTH);
+        padded,
+        Header.MAX_HEADER_LENGTH);
     byte[] out = Arrays.copyOf(utf8, padded);
     Arrays.fill(out, utf8.length, padded, (byte) ' ');
     return out;
@@ -205,11 +207,13 @@ final class SafeTensorsWriter {
     for (int attempt = 0; ; attempt++) {
       Path temp =
           directory.resolve(
-              "." + fileName + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+              "."
+                  + fileName
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
                   + ".tmp");
       try {
-        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return temp;
       } catch (FileAlreadyExistsException e) {
         if (attempt == 16) {

@@ -1,6 +1,6 @@
 /**
- * Reading and writing tensors in files: the safetensors format, which PyTorch and Hugging Face
- * use to exchange weights.
+ * Reading and writing tensors in files: the safetensors format, which PyTorch and Hugging Face use
+ * to exchange weights.
  *
  * <p>{@code SafeTensors.save(model.stateDict(), Path.of("model.safetensors"))} writes a file that
  * {@code safetensors.torch.load_file} reads, and {@link io.jgrad.io.SafeTensors#load} reads the

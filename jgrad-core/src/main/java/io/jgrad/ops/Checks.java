@@ -8,7 +8,9 @@ package io.jgrad.ops;
 public final class Checks {
   private Checks() {}
 
-  /** Throws {@link IllegalArgumentException} with the formatted message when {@code ok} is false. */
+  /**
+   * Throws {@link IllegalArgumentException} with the formatted message when {@code ok} is false.
+   */
   public static void checkArgument(boolean ok, String template, Object... args) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(template, args));

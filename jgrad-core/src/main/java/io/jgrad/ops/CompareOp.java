@@ -30,7 +30,9 @@ public enum CompareOp {
     return opName;
   }
 
-  /** The reference predicate (IEEE semantics: every comparison with NaN but {@code ne} is false). */
+  /**
+   * The reference predicate (IEEE semantics: every comparison with NaN but {@code ne} is false).
+   */
   public boolean test(double a, double b) {
     return switch (this) {
       case EQ -> a == b;

@@ -87,7 +87,9 @@ public final class Elementwise {
 
   /**
    * PyTorch's result type for two tensors: zero-dim tensors do not widen a dimensioned operand of
-   * the same category. <p>{@code resultType(float32 [3], float64 0-d)} is float32.
+   * the same category.
+   *
+   * <p>{@code resultType(float32 [3], float64 0-d)} is float32.
    */
   public static DType resultType(Tensor a, Tensor b) {
     boolean aZero = a.dim() == 0;
@@ -95,7 +97,9 @@ public final class Elementwise {
     if (aZero != bZero) {
       Tensor dimensioned = aZero ? b : a;
       Tensor zero = aZero ? a : b;
-      return category(zero.dtype()) > category(dimensioned.dtype()) ? zero.dtype() : dimensioned.dtype();
+      return category(zero.dtype()) > category(dimensioned.dtype())
+          ? zero.dtype()
+          : dimensioned.dtype();
     }
     return DType.promote(a.dtype(), b.dtype());
   }
@@ -115,8 +119,12 @@ public final class Elementwise {
   private static void checkSameDevice(String op, Tensor a, Tensor b) {
     if (!a.device().equals(b.device())) {
       throw new IllegalArgumentException(
-          op + ": Expected all tensors to be on the same device, but found at least two devices, "
-              + a.device() + " and " + b.device() + "!");
+          op
+              + ": Expected all tensors to be on the same device, but found at least two devices, "
+              + a.device()
+              + " and "
+              + b.device()
+              + "!");
     }
   }
 
@@ -166,16 +174,20 @@ public final class Elementwise {
     if (Autograd.needsGrad(a)) {
       switch (op) {
         case ADD, SUB -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g}, a);
-        case MUL -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.mul(v)}, a);
-        case DIV -> Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.div(v)}, a);
+        case MUL ->
+            Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.mul(v)}, a);
+        case DIV ->
+            Autograd.record(out, op.backwardName(), (g, needs) -> new Tensor[] {g.div(v)}, a);
         default -> { // POW, v != 0: d a^v = v a^(v-1) da
           SavedTensor sa = SavedTensor.save(a, "PowBackward0");
           double vm1 = dtype == DType.FLOAT32 ? (double) ((float) v - 1f) : v - 1;
-          Autograd.record(out, "PowBackward0",
+          Autograd.record(
+              out,
+              "PowBackward0",
               // a^1 is a exactly, so the copy pow(1) would make is skipped (x.pow(2) is common).
-              (g, needs) -> new Tensor[] {
-                g.mul((vm1 == 1 ? sa.get() : sa.get().pow(vm1)).mul(v))},
-              new SavedTensor[] {sa}, a);
+              (g, needs) -> new Tensor[] {g.mul((vm1 == 1 ? sa.get() : sa.get().pow(vm1)).mul(v))},
+              new SavedTensor[] {sa},
+              a);
         }
       }
     }
@@ -219,66 +231,72 @@ public final class Elementwise {
     if (op == BinaryOp.POW && b.dim() == 0 && !b.requiresGrad()) {
       name = "PowBackward0";
     }
-    Autograd.record(out, name, (g, needs) -> {
-      Tensor ga = null;
-      Tensor gb = null;
-      switch (op) {
-        case ADD -> {
-          ga = g;
-          gb = g;
-        }
-        case SUB -> {
-          ga = g;
-          gb = needs[1] ? g.neg() : null;
-        }
-        case MUL -> { // d(ab) = b da + a db
-          ga = needs[0] ? g.mul(sb.get()) : null;
-          gb = needs[1] ? g.mul(sa.get()) : null;
-        }
-        case DIV -> { // d(a/b) = da/b - a db/b^2
-          Tensor bv = sb.get();
-          ga = needs[0] ? g.div(bv) : null;
-          gb = needs[1] ? g.neg().mul(sa.get()).div(bv.mul(bv)) : null;
-        }
-        case POW -> { // d(a^b) = b a^(b-1) da + a^b ln(a) db
-          Tensor av = sa.get();
-          Tensor bv = sb.get();
-          if (needs[0]) {
-            Tensor base = av.pow(bv.sub(1.0)).mul(bv);
-            ga = g.mul(base.maskedFill(bv.eq(0.0), 0.0));
+    Autograd.record(
+        out,
+        name,
+        (g, needs) -> {
+          Tensor ga = null;
+          Tensor gb = null;
+          switch (op) {
+            case ADD -> {
+              ga = g;
+              gb = g;
+            }
+            case SUB -> {
+              ga = g;
+              gb = needs[1] ? g.neg() : null;
+            }
+            case MUL -> { // d(ab) = b da + a db
+              ga = needs[0] ? g.mul(sb.get()) : null;
+              gb = needs[1] ? g.mul(sa.get()) : null;
+            }
+            case DIV -> { // d(a/b) = da/b - a db/b^2
+              Tensor bv = sb.get();
+              ga = needs[0] ? g.div(bv) : null;
+              gb = needs[1] ? g.neg().mul(sa.get()).div(bv.mul(bv)) : null;
+            }
+            case POW -> { // d(a^b) = b a^(b-1) da + a^b ln(a) db
+              Tensor av = sa.get();
+              Tensor bv = sb.get();
+              if (needs[0]) {
+                Tensor base = av.pow(bv.sub(1.0)).mul(bv);
+                ga = g.mul(base.maskedFill(bv.eq(0.0), 0.0));
+              }
+              if (needs[1]) {
+                // PyTorch masks the a == 0, b >= 0 case to 0 rather than 0 * -inf = NaN.
+                Tensor logA = av.log().mul(so.get());
+                gb = g.mul(logA.maskedFill(av.eq(0.0).logicalAnd(bv.ge(0.0)), 0.0));
+              }
+            }
+            case MAXIMUM, MINIMUM -> { // the gradient goes to the winner, split evenly on ties
+              Tensor av = sa.get();
+              Tensor bv = sb.get();
+              Tensor aWins = op == BinaryOp.MAXIMUM ? av.gt(bv) : av.lt(bv);
+              Tensor tie = av.eq(bv);
+              Tensor aShare = aWins.to(g.dtype()).add(tie.to(g.dtype()).mul(0.5));
+              ga = needs[0] ? g.mul(aShare) : null;
+              gb = needs[1] ? g.mul(aShare.neg().add(1.0)) : null;
+            }
+            case ATAN2 -> { // d atan2(a, b) = (b da - a db) / (a^2 + b^2)
+              Tensor av = sa.get();
+              Tensor bv = sb.get();
+              Tensor denominator = av.mul(av).add(bv.mul(bv));
+              ga = needs[0] ? g.mul(bv).div(denominator) : null;
+              gb = needs[1] ? g.mul(av.neg()).div(denominator) : null;
+            }
+            case REMAINDER -> { // a - floor(a/b) b
+              ga = g;
+              gb = needs[1] ? g.neg().mul(sa.get().div(sb.get()).floor()) : null;
+            }
           }
-          if (needs[1]) {
-            // PyTorch masks the a == 0, b >= 0 case to 0 rather than 0 * -inf = NaN.
-            Tensor logA = av.log().mul(so.get());
-            gb = g.mul(logA.maskedFill(av.eq(0.0).logicalAnd(bv.ge(0.0)), 0.0));
-          }
-        }
-        case MAXIMUM, MINIMUM -> { // the gradient goes to the winner, split evenly on ties
-          Tensor av = sa.get();
-          Tensor bv = sb.get();
-          Tensor aWins = op == BinaryOp.MAXIMUM ? av.gt(bv) : av.lt(bv);
-          Tensor tie = av.eq(bv);
-          Tensor aShare = aWins.to(g.dtype()).add(tie.to(g.dtype()).mul(0.5));
-          ga = needs[0] ? g.mul(aShare) : null;
-          gb = needs[1] ? g.mul(aShare.neg().add(1.0)) : null;
-        }
-        case ATAN2 -> { // d atan2(a, b) = (b da - a db) / (a^2 + b^2)
-          Tensor av = sa.get();
-          Tensor bv = sb.get();
-          Tensor denominator = av.mul(av).add(bv.mul(bv));
-          ga = needs[0] ? g.mul(bv).div(denominator) : null;
-          gb = needs[1] ? g.mul(av.neg()).div(denominator) : null;
-        }
-        case REMAINDER -> { // a - floor(a/b) b
-          ga = g;
-          gb = needs[1] ? g.neg().mul(sa.get().div(sb.get()).floor()) : null;
-        }
-      }
-      return new Tensor[] {
-        ga == null ? null : reduceGrad(ga, aShape, aType),
-        gb == null ? null : reduceGrad(gb, bShape, bType)
-      };
-    }, new SavedTensor[] {sa, sb, so}, a, b);
+          return new Tensor[] {
+            ga == null ? null : reduceGrad(ga, aShape, aType),
+            gb == null ? null : reduceGrad(gb, bShape, bType)
+          };
+        },
+        new SavedTensor[] {sa, sb, so},
+        a,
+        b);
   }
 
   /** Sums a broadcast gradient back to an input's shape and dtype. */
@@ -309,14 +327,16 @@ public final class Elementwise {
 
   /** In-place {@code self = op(self, value)}. */
   public static Tensor binaryInPlace(BinaryOp op, Tensor self, double value) {
-    if (self.dtype().isFloatingPoint() && !Autograd.needsGrad(self)
+    if (self.dtype().isFloatingPoint()
+        && !Autograd.needsGrad(self)
         && binaryResultType(op, scalarType(self, value)) == self.dtype()) {
       double v = self.dtype() == DType.FLOAT32 ? (float) value : value;
       self.backend().binaryScalar(op, self, v, false, self);
       self.bumpVersion();
       return self;
     }
-    // Typed like a Python scalar, so int_tensor.add_(2.5) fails as in PyTorch instead of truncating.
+    // Typed like a Python scalar, so int_tensor.add_(2.5) fails as in PyTorch instead of
+    // truncating.
     return binaryInPlace(op, self, scalarTensor(value, scalarType(self, value), self.device()));
   }
 
@@ -338,44 +358,51 @@ public final class Elementwise {
     String name = op.backwardName();
     SavedTensor sx = SavedTensor.save(x, name);
     SavedTensor so = SavedTensor.save(out, name);
-    Autograd.record(out, name, (g, needs) -> {
-      Tensor grad = switch (op) {
-        case NEG -> g.neg();
-        case EXP -> g.mul(so.get()); // d e^x = e^x dx
-        case LOG -> g.div(sx.get()); // d ln x = dx / x
-        case LOG1P -> g.div(sx.get().add(1.0));
-        case EXPM1 -> g.mul(so.get().add(1.0));
-        case SQRT -> g.div(so.get().mul(2.0)); // d sqrt x = dx / (2 sqrt x)
-        case RSQRT -> { // d x^-1/2 = -1/2 x^-3/2 dx
-          Tensor r = so.get();
-          yield g.mul(r.mul(r).mul(r)).mul(-0.5);
-        }
-        case RECIPROCAL -> { // d 1/x = -dx / x^2
-          Tensor r = so.get();
-          yield g.mul(r.mul(r)).neg();
-        }
-        case ABS -> g.mul(sx.get().sign());
-        case SIGN, FLOOR, CEIL, ROUND -> zerosLike(g);
-        case SIN -> g.mul(sx.get().cos());
-        case COS -> g.mul(sx.get().sin()).neg();
-        case TANH -> { // d tanh x = (1 - tanh^2 x) dx
-          Tensor t = so.get();
-          yield g.mul(t.mul(t).neg().add(1.0));
-        }
-        case SIGMOID -> { // d s(x) = s(x)(1 - s(x)) dx
-          Tensor s = so.get();
-          yield g.mul(s.mul(s.neg().add(1.0)));
-        }
-        // PyTorch's threshold_backward: the gradient where the output is positive, else 0 (a
-        // select, not a product, so an infinite gradient does not become NaN).
-        case RELU -> where(so.get().gt(0.0), g, scalarTensor(0, g.dtype(), g.device()));
-        case ERF -> { // d erf x = 2/sqrt(pi) e^(-x^2) dx
-          Tensor v = sx.get();
-          yield g.mul(v.mul(v).neg().exp().mul(2.0 / Math.sqrt(Math.PI)));
-        }
-      };
-      return new Tensor[] {grad};
-    }, new SavedTensor[] {sx, so}, x);
+    Autograd.record(
+        out,
+        name,
+        (g, needs) -> {
+          Tensor grad =
+              switch (op) {
+                case NEG -> g.neg();
+                case EXP -> g.mul(so.get()); // d e^x = e^x dx
+                case LOG -> g.div(sx.get()); // d ln x = dx / x
+                case LOG1P -> g.div(sx.get().add(1.0));
+                case EXPM1 -> g.mul(so.get().add(1.0));
+                case SQRT -> g.div(so.get().mul(2.0)); // d sqrt x = dx / (2 sqrt x)
+                case RSQRT -> { // d x^-1/2 = -1/2 x^-3/2 dx
+                  Tensor r = so.get();
+                  yield g.mul(r.mul(r).mul(r)).mul(-0.5);
+                }
+                case RECIPROCAL -> { // d 1/x = -dx / x^2
+                  Tensor r = so.get();
+                  yield g.mul(r.mul(r)).neg();
+                }
+                case ABS -> g.mul(sx.get().sign());
+                case SIGN, FLOOR, CEIL, ROUND -> zerosLike(g);
+                case SIN -> g.mul(sx.get().cos());
+                case COS -> g.mul(sx.get().sin()).neg();
+                case TANH -> { // d tanh x = (1 - tanh^2 x) dx
+                  Tensor t = so.get();
+                  yield g.mul(t.mul(t).neg().add(1.0));
+                }
+                case SIGMOID -> { // d s(x) = s(x)(1 - s(x)) dx
+                  Tensor s = so.get();
+                  yield g.mul(s.mul(s.neg().add(1.0)));
+                }
+                // PyTorch's threshold_backward: the gradient where the output is positive, else 0
+                // (a
+                // select, not a product, so an infinite gradient does not become NaN).
+                case RELU -> where(so.get().gt(0.0), g, scalarTensor(0, g.dtype(), g.device()));
+                case ERF -> { // d erf x = 2/sqrt(pi) e^(-x^2) dx
+                  Tensor v = sx.get();
+                  yield g.mul(v.mul(v).neg().exp().mul(2.0 / Math.sqrt(Math.PI)));
+                }
+              };
+          return new Tensor[] {grad};
+        },
+        new SavedTensor[] {sx, so},
+        x);
   }
 
   // ---- comparison, selection ------------------------------------------------------------------
@@ -405,23 +432,35 @@ public final class Elementwise {
         condition.dtype());
     checkSameDevice("where", a, b);
     DType dtype = resultType(a, b);
-    int[] shape = Shapes.broadcast("where", condition.layout().shape(),
-        Shapes.broadcast("where", a.layout().shape(), b.layout().shape()));
+    int[] shape =
+        Shapes.broadcast(
+            "where",
+            condition.layout().shape(),
+            Shapes.broadcast("where", a.layout().shape(), b.layout().shape()));
     Tensor out = empty(shape, dtype, a.device());
-    out.backend().where(expandLayout(condition, shape), expandLayout(toDType(a.detach(), dtype), shape),
-        expandLayout(toDType(b.detach(), dtype), shape), out);
+    out.backend()
+        .where(
+            expandLayout(condition, shape),
+            expandLayout(toDType(a.detach(), dtype), shape),
+            expandLayout(toDType(b.detach(), dtype), shape),
+            out);
     if (Autograd.needsGrad(a, b)) {
       int[] aShape = a.layout().shape();
       int[] bShape = b.layout().shape();
       DType aType = a.dtype();
       DType bType = b.dtype();
-      Autograd.record(out, "WhereBackward0", (g, needs) -> {
-        Tensor zero = scalarTensor(0, g.dtype(), g.device());
-        return new Tensor[] {
-          needs[0] ? reduceGrad(where(condition, g, zero), aShape, aType) : null,
-          needs[1] ? reduceGrad(where(condition, zero, g), bShape, bType) : null
-        };
-      }, a, b);
+      Autograd.record(
+          out,
+          "WhereBackward0",
+          (g, needs) -> {
+            Tensor zero = scalarTensor(0, g.dtype(), g.device());
+            return new Tensor[] {
+              needs[0] ? reduceGrad(where(condition, g, zero), aShape, aType) : null,
+              needs[1] ? reduceGrad(where(condition, zero, g), bShape, bType) : null
+            };
+          },
+          a,
+          b);
     }
     return out;
   }
@@ -430,19 +469,25 @@ public final class Elementwise {
   public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
     Checks.checkArgument(
         mask.dtype() == DType.BOOL,
-        "masked_fill_ only supports boolean masks, but got mask with dtype %s", mask.dtype());
+        "masked_fill_ only supports boolean masks, but got mask with dtype %s",
+        mask.dtype());
     if (!Shapes.canExpand(mask.layout().shape(), x.layout().shape())) {
-      throw new IllegalArgumentException("masked_fill: mask of shape "
-          + Shapes.format(mask.layout().shape()) + " cannot be broadcast to tensor of shape "
-          + Shapes.format(x.layout().shape()));
+      throw new IllegalArgumentException(
+          "masked_fill: mask of shape "
+              + Shapes.format(mask.layout().shape())
+              + " cannot be broadcast to tensor of shape "
+              + Shapes.format(x.layout().shape()));
     }
     Tensor out;
     try (var noGrad = io.jgrad.autograd.GradMode.noGrad()) {
       out = where(mask, scalarTensor(value, x.dtype(), x.device()), x);
     }
     if (Autograd.needsGrad(x)) {
-      Autograd.record(out, "MaskedFillBackward0", (g, needs) ->
-          new Tensor[] {where(mask, scalarTensor(0, g.dtype(), g.device()), g)}, x);
+      Autograd.record(
+          out,
+          "MaskedFillBackward0",
+          (g, needs) -> new Tensor[] {where(mask, scalarTensor(0, g.dtype(), g.device()), g)},
+          x);
     }
     return out;
   }
@@ -451,7 +496,8 @@ public final class Elementwise {
   public static Tensor clamp(Tensor x, double min, double max) {
     Tensor lower = compare(CompareOp.GE, x, min);
     Tensor upper = compare(CompareOp.LE, x, max);
-    Tensor inside = binary(BinaryOp.MUL, lower.to(DType.INT64), upper.to(DType.INT64)).to(DType.BOOL);
+    Tensor inside =
+        binary(BinaryOp.MUL, lower.to(DType.INT64), upper.to(DType.INT64)).to(DType.BOOL);
     Tensor clamped = contiguousCopy(x);
     Tensor minT = scalarTensor(min, x.dtype(), x.device());
     Tensor maxT = scalarTensor(max, x.dtype(), x.device());
@@ -461,9 +507,11 @@ public final class Elementwise {
       result = full(x.layout().shape(), Double.NaN, x.dtype(), x.device());
     }
     if (Autograd.needsGrad(x)) {
-      Autograd.record(result, "ClampBackward1", (g, needs) -> new Tensor[] {
-        where(inside, g, scalarTensor(0, g.dtype(), g.device()))
-      }, x);
+      Autograd.record(
+          result,
+          "ClampBackward1",
+          (g, needs) -> new Tensor[] {where(inside, g, scalarTensor(0, g.dtype(), g.device()))},
+          x);
     }
     return result;
   }

@@ -6,8 +6,8 @@ import io.jgrad.autograd.Autograd;
 import java.util.Arrays;
 
 /**
- * Index-based selection and accumulation: {@code indexSelect}, {@code gather}, {@code
- * scatterAdd}, {@code indexAdd}, with their derivatives.
+ * Index-based selection and accumulation: {@code indexSelect}, {@code gather}, {@code scatterAdd},
+ * {@code indexAdd}, with their derivatives.
  *
  * <p>{@code x.gather(1, idx)} picks {@code x[i][idx[i][j]]}.
  */
@@ -17,7 +17,9 @@ public final class Indexing {
   private static void checkIndexType(String op, Tensor index) {
     Checks.checkArgument(
         index.dtype() == DType.INT64 || index.dtype() == DType.INT32,
-        "%s(): Expected dtype int32/int64 for index but got %s", op, index.dtype());
+        "%s(): Expected dtype int32/int64 for index but got %s",
+        op,
+        index.dtype());
   }
 
   /** Rows (or other slices) of {@code x} along {@code dim} at the 1-d {@code index}. */
@@ -36,11 +38,19 @@ public final class Indexing {
     if (Autograd.needsGrad(x)) {
       int[] inputShape = source.layout().shape();
       boolean scalar = x.dim() == 0;
-      Autograd.record(out, "IndexSelectBackward0", (g, needs) -> {
-        Tensor grad = indexAdd(Elementwise.empty(inputShape, g.dtype(), g.device()), d, index,
-            scalar ? g.reshape(1) : g);
-        return new Tensor[] {scalar ? grad.view() : grad};
-      }, x);
+      Autograd.record(
+          out,
+          "IndexSelectBackward0",
+          (g, needs) -> {
+            Tensor grad =
+                indexAdd(
+                    Elementwise.empty(inputShape, g.dtype(), g.device()),
+                    d,
+                    index,
+                    scalar ? g.reshape(1) : g);
+            return new Tensor[] {scalar ? grad.view() : grad};
+          },
+          x);
     }
     return out;
   }
@@ -48,13 +58,18 @@ public final class Indexing {
   private static void checkGatherShapes(String op, Tensor x, int d, Tensor index) {
     Checks.checkArgument(
         index.dim() == x.dim(),
-        "%s(): Index tensor must have the same number of dimensions as input tensor", op);
+        "%s(): Index tensor must have the same number of dimensions as input tensor",
+        op);
     for (int i = 0; i < x.dim(); i++) {
       if (i != d && index.layout().shape()[i] > x.layout().shape()[i]) {
-        throw new IllegalArgumentException(String.format(
-            "Size does not match at dimension %d expected index %s to be smaller than self %s "
-                + "apart from dimension %d", i, Arrays.toString(index.layout().shape()),
-            Arrays.toString(x.layout().shape()), d));
+        throw new IllegalArgumentException(
+            String.format(
+                "Size does not match at dimension %d expected index %s to be smaller than self %s "
+                    + "apart from dimension %d",
+                i,
+                Arrays.toString(index.layout().shape()),
+                Arrays.toString(x.layout().shape()),
+                d));
       }
     }
   }
@@ -68,9 +83,14 @@ public final class Indexing {
     out.backend().gather(x.detach(), d, index, out);
     if (Autograd.needsGrad(x)) {
       int[] inputShape = x.layout().shape();
-      Autograd.record(out, "GatherBackward0", (g, needs) -> new Tensor[] {
-        scatterAdd(Elementwise.empty(inputShape, g.dtype(), g.device()), d, index, g)
-      }, x);
+      Autograd.record(
+          out,
+          "GatherBackward0",
+          (g, needs) ->
+              new Tensor[] {
+                scatterAdd(Elementwise.empty(inputShape, g.dtype(), g.device()), d, index, g)
+              },
+          x);
     }
     return out;
   }
@@ -83,10 +103,12 @@ public final class Indexing {
     Tensor out = Elementwise.contiguousCopy(self);
     out.backend().scatterAdd(out, d, index, src.detach().to(self.dtype()));
     if (Autograd.needsGrad(self, src)) {
-      Autograd.record(out, "ScatterAddBackward0", (g, needs) -> new Tensor[] {
-        needs[0] ? g : null,
-        needs[1] ? gather(g, d, index) : null
-      }, self, src);
+      Autograd.record(
+          out,
+          "ScatterAddBackward0",
+          (g, needs) -> new Tensor[] {needs[0] ? g : null, needs[1] ? gather(g, d, index) : null},
+          self,
+          src);
     }
     return out;
   }
@@ -98,10 +120,13 @@ public final class Indexing {
     Tensor out = Elementwise.contiguousCopy(self);
     out.backend().indexAdd(out, d, index, src.detach().to(self.dtype()));
     if (Autograd.needsGrad(self, src)) {
-      Autograd.record(out, "IndexAddBackward0", (g, needs) -> new Tensor[] {
-        needs[0] ? g : null,
-        needs[1] ? indexSelect(g, d, index) : null
-      }, self, src);
+      Autograd.record(
+          out,
+          "IndexAddBackward0",
+          (g, needs) ->
+              new Tensor[] {needs[0] ? g : null, needs[1] ? indexSelect(g, d, index) : null},
+          self,
+          src);
     }
     return out;
   }

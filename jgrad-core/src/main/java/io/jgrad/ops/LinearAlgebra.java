@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * Matrix products with PyTorch's {@code matmul} dispatch rules.
  *
- * <p>{@code a.matmul(b)}: 1-d·1-d is a dot product, 2-d·2-d a matrix product, and batch
- * dimensions broadcast.
+ * <p>{@code a.matmul(b)}: 1-d·1-d is a dot product, 2-d·2-d a matrix product, and batch dimensions
+ * broadcast.
  */
 public final class LinearAlgebra {
   private LinearAlgebra() {}
@@ -21,7 +21,9 @@ public final class LinearAlgebra {
     int db = b.dim();
     Checks.checkArgument(
         da > 0 && db > 0,
-        "both arguments to matmul need to be at least 1D, but they are %sD and %sD", da, db);
+        "both arguments to matmul need to be at least 1D, but they are %sD and %sD",
+        da,
+        db);
     if (da == 1 && db == 1) {
       return dot(a, b);
     }
@@ -68,9 +70,8 @@ public final class LinearAlgebra {
 
   private static void checkInner(Tensor a, Tensor b, int k, int kb) {
     if (k != kb) {
-      throw new IllegalArgumentException(String.format(
-          "mat1 and mat2 shapes cannot be multiplied (%s and %s)",
-          dims(a), dims(b)));
+      throw new IllegalArgumentException(
+          String.format("mat1 and mat2 shapes cannot be multiplied (%s and %s)", dims(a), dims(b)));
     }
   }
 
@@ -85,13 +86,16 @@ public final class LinearAlgebra {
 
   private static void checkMatmulTypes(String op, Tensor a, Tensor b) {
     if (a.dtype() != b.dtype()) {
-      throw new IllegalArgumentException(String.format(
-          "%s: expected m1 and m2 to have the same dtype, but got: %s != %s", op, a.dtype(), b.dtype()));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s: expected m1 and m2 to have the same dtype, but got: %s != %s",
+              op, a.dtype(), b.dtype()));
     }
     if (!a.device().equals(b.device())) {
-      throw new IllegalArgumentException(String.format(
-          "%s: Expected all tensors to be on the same device, but found at least two devices, %s and %s!",
-          op, a.device(), b.device()));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s: Expected all tensors to be on the same device, but found at least two devices, %s and %s!",
+              op, a.device(), b.device()));
     }
   }
 
@@ -106,10 +110,16 @@ public final class LinearAlgebra {
       SavedTensor sa = SavedTensor.save(a, "MmBackward0");
       SavedTensor sb = SavedTensor.save(b, "MmBackward0");
       // d(AB) = dA B + A dB  =>  gA = g B^T, gB = A^T g
-      Autograd.record(out, "MmBackward0", (g, needs) -> new Tensor[] {
-        needs[0] ? mm(g, sb.get().t()) : null,
-        needs[1] ? mm(sa.get().t(), g) : null
-      }, new SavedTensor[] {sa, sb}, a, b);
+      Autograd.record(
+          out,
+          "MmBackward0",
+          (g, needs) ->
+              new Tensor[] {
+                needs[0] ? mm(g, sb.get().t()) : null, needs[1] ? mm(sa.get().t(), g) : null
+              },
+          new SavedTensor[] {sa, sb},
+          a,
+          b);
     }
     return out;
   }
@@ -118,18 +128,28 @@ public final class LinearAlgebra {
   public static Tensor bmm(Tensor a, Tensor b) {
     Checks.checkArgument(a.dim() == 3, "batch1 must be a 3D tensor (got %s-d)", a.dim());
     Checks.checkArgument(b.dim() == 3, "batch2 must be a 3D tensor (got %s-d)", b.dim());
-    Checks.checkArgument(a.size(0) == b.size(0),
-        "batch1 and batch2 must have same number of batches, got %s and %s", a.size(0), b.size(0));
+    Checks.checkArgument(
+        a.size(0) == b.size(0),
+        "batch1 and batch2 must have same number of batches, got %s and %s",
+        a.size(0),
+        b.size(0));
     checkInner(a, b, a.size(2), b.size(1));
     checkMatmulTypes("bmm", a, b);
     Tensor out = raw(a.detach(), b.detach());
     if (Autograd.needsGrad(a, b)) {
       SavedTensor sa = SavedTensor.save(a, "BmmBackward0");
       SavedTensor sb = SavedTensor.save(b, "BmmBackward0");
-      Autograd.record(out, "BmmBackward0", (g, needs) -> new Tensor[] {
-        needs[0] ? bmm(g, sb.get().transpose(1, 2)) : null,
-        needs[1] ? bmm(sa.get().transpose(1, 2), g) : null
-      }, new SavedTensor[] {sa, sb}, a, b);
+      Autograd.record(
+          out,
+          "BmmBackward0",
+          (g, needs) ->
+              new Tensor[] {
+                needs[0] ? bmm(g, sb.get().transpose(1, 2)) : null,
+                needs[1] ? bmm(sa.get().transpose(1, 2), g) : null
+              },
+          new SavedTensor[] {sa, sb},
+          a,
+          b);
     }
     return out;
   }
@@ -146,30 +166,47 @@ public final class LinearAlgebra {
 
   /** Matrix-vector product. */
   public static Tensor mv(Tensor a, Tensor v) {
-    Checks.checkArgument(a.dim() == 2 && v.dim() == 1,
-        "vector + matrix @ vector expected, got %s, %s, %s", 1, a.dim(), v.dim());
+    Checks.checkArgument(
+        a.dim() == 2 && v.dim() == 1,
+        "vector + matrix @ vector expected, got %s, %s, %s",
+        1,
+        a.dim(),
+        v.dim());
     if (a.size(1) != v.size(0)) {
-      throw new IllegalArgumentException(String.format(
-          "size mismatch, got input (%d), mat (%dx%d), vec (%d)", a.size(0), a.size(0), a.size(1), v.size(0)));
+      throw new IllegalArgumentException(
+          String.format(
+              "size mismatch, got input (%d), mat (%dx%d), vec (%d)",
+              a.size(0), a.size(0), a.size(1), v.size(0)));
     }
     return mm(a, v.unsqueeze(1)).squeeze(1);
   }
 
   /** Dot product of two 1-d tensors of equal length. */
   public static Tensor dot(Tensor a, Tensor b) {
-    Checks.checkArgument(a.dim() == 1 && b.dim() == 1,
-        "1D tensors expected, but got %sD and %sD tensors", a.dim(), b.dim());
-    Checks.checkArgument(a.size(0) == b.size(0),
+    Checks.checkArgument(
+        a.dim() == 1 && b.dim() == 1,
+        "1D tensors expected, but got %sD and %sD tensors",
+        a.dim(),
+        b.dim());
+    Checks.checkArgument(
+        a.size(0) == b.size(0),
         "inconsistent tensor size, expected tensor [%s] and src [%s] to have the same number of "
-            + "elements, but got %s and %s elements respectively", a.size(0), b.size(0), a.size(0), b.size(0));
+            + "elements, but got %s and %s elements respectively",
+        a.size(0),
+        b.size(0),
+        a.size(0),
+        b.size(0));
     checkMatmulTypes("dot", a, b);
     return mm(a.unsqueeze(0), b.unsqueeze(1)).view();
   }
 
   /** Outer product of two 1-d tensors. */
   public static Tensor outer(Tensor a, Tensor b) {
-    Checks.checkArgument(a.dim() == 1 && b.dim() == 1,
-        "outer: expected 1D tensors, but got %sD and %sD tensors", a.dim(), b.dim());
+    Checks.checkArgument(
+        a.dim() == 1 && b.dim() == 1,
+        "outer: expected 1D tensors, but got %sD and %sD tensors",
+        a.dim(),
+        b.dim());
     return a.unsqueeze(1).mul(b.unsqueeze(0));
   }
 }

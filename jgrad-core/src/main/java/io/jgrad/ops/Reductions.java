@@ -56,7 +56,8 @@ public final class Reductions {
     return out;
   }
 
-  private static Tensor reduceRaw(ReduceOp op, Tensor x, int[] dims, boolean keepdim, DType outType) {
+  private static Tensor reduceRaw(
+      ReduceOp op, Tensor x, int[] dims, boolean keepdim, DType outType) {
     int[] shape = x.layout().shape();
     Tensor out = Elementwise.empty(keptShape(shape, dims), outType, x.device());
     if (x.numel() > 0 || op == ReduceOp.SUM || op == ReduceOp.PROD) {
@@ -81,8 +82,11 @@ public final class Reductions {
     Tensor out = reduceRaw(ReduceOp.SUM, x, d, keepdim, outType);
     if (Autograd.needsGrad(x)) {
       int[] shape = x.layout().shape();
-      Autograd.record(out, "SumBackward" + (dims.length == 0 ? "0" : "1"), (g, needs) ->
-          new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).expand(shape)}, x);
+      Autograd.record(
+          out,
+          "SumBackward" + (dims.length == 0 ? "0" : "1"),
+          (g, needs) -> new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).expand(shape)},
+          x);
     }
     return out;
   }
@@ -92,7 +96,8 @@ public final class Reductions {
     Checks.checkArgument(
         x.dtype().isFloatingPoint(),
         "mean(): could not infer output dtype. Input dtype must be either a floating point or "
-            + "complex dtype. Got: %s", x.dtype());
+            + "complex dtype. Got: %s",
+        x.dtype());
     int[] d = normalizeDims(dims, x.dim());
     int count = 1;
     for (int k : d) {
@@ -105,8 +110,11 @@ public final class Reductions {
     if (Autograd.needsGrad(x)) {
       int[] shape = x.layout().shape();
       double n = count;
-      Autograd.record(out, "MeanBackward" + (dims.length == 0 ? "0" : "1"), (g, needs) ->
-          new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).div(n).expand(shape)}, x);
+      Autograd.record(
+          out,
+          "MeanBackward" + (dims.length == 0 ? "0" : "1"),
+          (g, needs) -> new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).div(n).expand(shape)},
+          x);
     }
     return out;
   }
@@ -137,10 +145,15 @@ public final class Reductions {
       SavedTensor sx = SavedTensor.save(x, "ProdBackward0");
       SavedTensor so = SavedTensor.save(out, "ProdBackward0");
       // d prod = prod / x_i dx_i; exact for inputs without zeros.
-      Autograd.record(out, "ProdBackward" + (dims.length == 0 ? "0" : "1"), (g, needs) -> {
-        Tensor p = unsqueezeReduced(so.get(), shape, d, keepdim);
-        return new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).mul(p).div(sx.get())};
-      }, new SavedTensor[] {sx, so}, x);
+      Autograd.record(
+          out,
+          "ProdBackward" + (dims.length == 0 ? "0" : "1"),
+          (g, needs) -> {
+            Tensor p = unsqueezeReduced(so.get(), shape, d, keepdim);
+            return new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).mul(p).div(sx.get())};
+          },
+          new SavedTensor[] {sx, so},
+          x);
     }
     return out;
   }
@@ -150,12 +163,17 @@ public final class Reductions {
     int[] d = normalizeDims(dims, x.dim());
     if (x.numel() == 0) {
       // PyTorch allows empty inputs as long as no reduced dimension is itself empty.
-      Checks.checkArgument(dims.length > 0,
+      Checks.checkArgument(
+          dims.length > 0,
           "%s(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-              + "reduction dim with the 'dim' argument.", name);
+              + "reduction dim with the 'dim' argument.",
+          name);
       for (int k : d) {
-        Checks.checkArgument(x.layout().shape()[k] > 0,
-            "%s(): Expected reduction dim %s to have non-zero size.", name, k);
+        Checks.checkArgument(
+            x.layout().shape()[k] > 0,
+            "%s(): Expected reduction dim %s to have non-zero size.",
+            name,
+            k);
       }
     }
     Tensor out = reduceRaw(max ? ReduceOp.MAX : ReduceOp.MIN, x, d, keepdim, x.dtype());
@@ -163,13 +181,20 @@ public final class Reductions {
       int[] shape = x.layout().shape();
       SavedTensor sx = SavedTensor.save(x, name);
       SavedTensor so = SavedTensor.save(out, name);
-      String node = name.equals("amax") ? "AmaxBackward0" : name.equals("amin") ? "AminBackward0"
-          : max ? "MaxBackward1" : "MinBackward1";
-      Autograd.record(out, node, (g, needs) -> {
-        Tensor mask = sx.get().eq(unsqueezeReduced(so.get(), shape, d, keepdim)).to(g.dtype());
-        Tensor count = sum(mask, d, true);
-        return new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).mul(mask).div(count)};
-      }, new SavedTensor[] {sx, so}, x);
+      String node =
+          name.equals("amax")
+              ? "AmaxBackward0"
+              : name.equals("amin") ? "AminBackward0" : max ? "MaxBackward1" : "MinBackward1";
+      Autograd.record(
+          out,
+          node,
+          (g, needs) -> {
+            Tensor mask = sx.get().eq(unsqueezeReduced(so.get(), shape, d, keepdim)).to(g.dtype());
+            Tensor count = sum(mask, d, true);
+            return new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).mul(mask).div(count)};
+          },
+          new SavedTensor[] {sx, so},
+          x);
     }
     return out;
   }
@@ -179,12 +204,15 @@ public final class Reductions {
     String name = max ? "argmax" : "argmin";
     if (dim == null) {
       Checks.checkArgument(
-          x.numel() > 0, "%s(): Expected reduction dim to be specified for input.numel() == 0.",
+          x.numel() > 0,
+          "%s(): Expected reduction dim to be specified for input.numel() == 0.",
           name);
       Tensor flat = x.reshape(x.numel());
-      Tensor out = reduceRaw(max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, flat, new int[] {0}, false,
-          DType.INT64);
-      return keepdim ? out.view(keptShape(x.layout().shape(), normalizeDims(new int[0], x.dim())))
+      Tensor out =
+          reduceRaw(
+              max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, flat, new int[] {0}, false, DType.INT64);
+      return keepdim
+          ? out.view(keptShape(x.layout().shape(), normalizeDims(new int[0], x.dim())))
           : out;
     }
     int d = Checks.wrapDim(dim, x.dim());
@@ -193,9 +221,11 @@ public final class Reductions {
     }
     Checks.checkArgument(
         x.layout().shape()[d] > 0,
-        "%s(): Expected reduction dim %s to have non-zero size.", name, d);
-    return reduceRaw(max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, new int[] {d}, keepdim,
-        DType.INT64);
+        "%s(): Expected reduction dim %s to have non-zero size.",
+        name,
+        d);
+    return reduceRaw(
+        max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, new int[] {d}, keepdim, DType.INT64);
   }
 
   /** {@code max(dim)}/{@code min(dim)}: values and their indices; gradient to the index taken. */
@@ -213,9 +243,14 @@ public final class Reductions {
     if (Autograd.needsGrad(x)) {
       int[] shape = x.layout().shape();
       Tensor idx = indices;
-      Autograd.record(values, max ? "MaxBackward0" : "MinBackward0", (g, needs) -> new Tensor[] {
-        Indexing.scatterAdd(Elementwise.empty(shape, g.dtype(), g.device()), d, idx, g)
-      }, x);
+      Autograd.record(
+          values,
+          max ? "MaxBackward0" : "MinBackward0",
+          (g, needs) ->
+              new Tensor[] {
+                Indexing.scatterAdd(Elementwise.empty(shape, g.dtype(), g.device()), d, idx, g)
+              },
+          x);
     }
     if (!keepdim) {
       values = values.squeeze(d);
@@ -230,8 +265,10 @@ public final class Reductions {
     Tensor m;
     try (var noGrad = io.jgrad.autograd.GradMode.noGrad()) {
       // An empty reduction gives log(0) = -inf, as in PyTorch; there is no maximum to subtract.
-      m = x.numel() == 0 ? Elementwise.zerosLike(sum(x, d, true))
-          : extreme(x, d, true, true, "logsumexp");
+      m =
+          x.numel() == 0
+              ? Elementwise.zerosLike(sum(x, d, true))
+              : extreme(x, d, true, true, "logsumexp");
       m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);
     }
     Tensor result = sum(x.sub(m).exp(), d, true).log().add(m);
@@ -255,16 +292,23 @@ public final class Reductions {
     if (Autograd.needsGrad(x)) {
       SavedTensor so = SavedTensor.save(out, log ? "LogSoftmaxBackward0" : "SoftmaxBackward0");
       int gd = x.dim() == 0 ? 0 : d;
-      Autograd.record(out, log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", (g, needs) -> {
-        Tensor y = so.get();
-        if (x.dim() == 0) {
-          return new Tensor[] {log ? g.sub(g) : g.mul(0.0)};
-        }
-        // softmax: dx = y (g - sum(g y)); log-softmax: dx = g - e^y sum(g)
-        Tensor grad = log ? g.sub(y.exp().mul(sum(g, new int[] {gd}, true)))
-            : y.mul(g.sub(sum(g.mul(y), new int[] {gd}, true)));
-        return new Tensor[] {grad};
-      }, new SavedTensor[] {so}, x);
+      Autograd.record(
+          out,
+          log ? "LogSoftmaxBackward0" : "SoftmaxBackward0",
+          (g, needs) -> {
+            Tensor y = so.get();
+            if (x.dim() == 0) {
+              return new Tensor[] {log ? g.sub(g) : g.mul(0.0)};
+            }
+            // softmax: dx = y (g - sum(g y)); log-softmax: dx = g - e^y sum(g)
+            Tensor grad =
+                log
+                    ? g.sub(y.exp().mul(sum(g, new int[] {gd}, true)))
+                    : y.mul(g.sub(sum(g.mul(y), new int[] {gd}, true)));
+            return new Tensor[] {grad};
+          },
+          new SavedTensor[] {so},
+          x);
     }
     return out;
   }

@@ -13,8 +13,8 @@ public final class Shapes {
   private Shapes() {}
 
   /**
-   * The broadcast shape of {@code a} and {@code b}, PyTorch's rule: align trailing dimensions;
-   * each pair must be equal or contain a 1.
+   * The broadcast shape of {@code a} and {@code b}, PyTorch's rule: align trailing dimensions; each
+   * pair must be equal or contain a 1.
    *
    * @throws IllegalArgumentException with PyTorch's message naming the first mismatch
    */
@@ -57,7 +57,9 @@ public final class Shapes {
 
   /**
    * Sums {@code grad} down to {@code shape}: the inverse of broadcasting, used by every backward
-   * whose forward broadcast its input. <p>{@code sumTo(g [4,3], [3])} sums over dimension 0.
+   * whose forward broadcast its input.
+   *
+   * <p>{@code sumTo(g [4,3], [3])} sums over dimension 0.
    */
   public static Tensor sumTo(Tensor grad, int[] shape) {
     int[] gradShape = grad.layout().shape();

@@ -66,8 +66,13 @@ public enum UnaryOp {
 
   /** Whether the op keeps integer inputs integer (others promote integers to float32). */
   public boolean preservesIntegers() {
-    return this == NEG || this == ABS || this == SIGN || this == RELU || this == FLOOR
-        || this == CEIL || this == ROUND;
+    return this == NEG
+        || this == ABS
+        || this == SIGN
+        || this == RELU
+        || this == FLOOR
+        || this == CEIL
+        || this == ROUND;
   }
 
   /** The reference scalar function. */

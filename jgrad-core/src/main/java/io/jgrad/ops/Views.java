@@ -125,7 +125,9 @@ public final class Views {
         order.length == rank,
         "permute(sparse_coo): number of dimensions in the tensor input does not match the length "
             + "of the desired ordering of dimensions i.e. input.dim() = %s is not equal to "
-            + "len(dims) = %s", rank, order.length);
+            + "len(dims) = %s",
+        rank,
+        order.length);
     int[] resolved = new int[rank];
     boolean[] seen = new boolean[rank];
     for (int i = 0; i < rank; i++) {
@@ -219,10 +221,13 @@ public final class Views {
     Checks.checkArgument(
         lead >= 0,
         "expand: the number of sizes provided (%s) must be greater or equal to the number of "
-            + "dimensions in the tensor (%s)", target.length, x.dim());
+            + "dimensions in the tensor (%s)",
+        target.length,
+        x.dim());
     for (int i = 0; i < target.length; i++) {
       if (target[i] == -1) {
-        Checks.checkArgument(i >= lead, "expand: -1 is not allowed in a leading, non-existing dimension");
+        Checks.checkArgument(
+            i >= lead, "expand: -1 is not allowed in a leading, non-existing dimension");
         target[i] = x.layout().shape()[i - lead];
       }
     }
@@ -234,17 +239,23 @@ public final class Views {
         int have = x.layout().shape()[i];
         int want = target[i + lead];
         if (have != want && have != 1) {
-          throw new IllegalArgumentException(String.format(
-              "The expanded size of the tensor (%d) must match the existing size (%d) at "
-                  + "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s",
-              want, have, i + lead, Arrays.toString(target), Arrays.toString(x.layout().shape())));
+          throw new IllegalArgumentException(
+              String.format(
+                  "The expanded size of the tensor (%d) must match the existing size (%d) at "
+                      + "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s",
+                  want,
+                  have,
+                  i + lead,
+                  Arrays.toString(target),
+                  Arrays.toString(x.layout().shape())));
         }
       }
     }
     Tensor out = x.asStrided(x.layout().broadcastTo(target));
     if (Autograd.needsGrad(x)) {
       int[] inputShape = x.layout().shape();
-      Autograd.record(out, "ExpandBackward0", (g, needs) -> new Tensor[] {Shapes.sumTo(g, inputShape)}, x);
+      Autograd.record(
+          out, "ExpandBackward0", (g, needs) -> new Tensor[] {Shapes.sumTo(g, inputShape)}, x);
     }
     return out;
   }
@@ -265,11 +276,15 @@ public final class Views {
     Tensor out = x.asStrided(layout);
     if (Autograd.needsGrad(x)) {
       int[] inputShape = x.layout().shape();
-      Autograd.record(out, "SliceBackward0", (g, needs) -> {
-        Tensor grad = Elementwise.empty(inputShape, g.dtype(), g.device());
-        slice(grad, d, s, e, step).copy_(g);
-        return new Tensor[] {grad};
-      }, x);
+      Autograd.record(
+          out,
+          "SliceBackward0",
+          (g, needs) -> {
+            Tensor grad = Elementwise.empty(inputShape, g.dtype(), g.device());
+            slice(grad, d, s, e, step).copy_(g);
+            return new Tensor[] {grad};
+          },
+          x);
     }
     return out;
   }
@@ -286,7 +301,10 @@ public final class Views {
     int s = start < 0 ? start + size : start;
     Checks.checkArgument(
         s >= 0 && length >= 0 && s + length <= size,
-        "start (%s) + length (%s) exceeds dimension size (%s).", start, length, size);
+        "start (%s) + length (%s) exceeds dimension size (%s).",
+        start,
+        length,
+        size);
     return slice(x, d, s, s + length, 1);
   }
 
@@ -296,9 +314,10 @@ public final class Views {
     int d = Checks.wrapDim(dim, x.dim());
     int size = x.layout().shape()[d];
     if (index < -size || index >= size) {
-      throw new IndexOutOfBoundsException(String.format(
-          "select(): index %d out of range for tensor of size %s at dimension %d",
-          index, Arrays.toString(x.layout().shape()), d));
+      throw new IndexOutOfBoundsException(
+          String.format(
+              "select(): index %d out of range for tensor of size %s at dimension %d",
+              index, Arrays.toString(x.layout().shape()), d));
     }
     int i = index < 0 ? index + size : index;
     Layout layout = x.layout();
@@ -313,11 +332,15 @@ public final class Views {
     Tensor out = x.asStrided(new Layout(shape, strides, layout.offset() + i * layout.strides()[d]));
     if (Autograd.needsGrad(x)) {
       int[] inputShape = layout.shape();
-      Autograd.record(out, "SelectBackward0", (g, needs) -> {
-        Tensor grad = Elementwise.empty(inputShape, g.dtype(), g.device());
-        select(grad, d, i).copy_(g);
-        return new Tensor[] {grad};
-      }, x);
+      Autograd.record(
+          out,
+          "SelectBackward0",
+          (g, needs) -> {
+            Tensor grad = Elementwise.empty(inputShape, g.dtype(), g.device());
+            select(grad, d, i).copy_(g);
+            return new Tensor[] {grad};
+          },
+          x);
     }
     return out;
   }
@@ -352,21 +375,30 @@ public final class Views {
     Checks.checkArgument(!tensors.isEmpty(), "torch.cat(): expected a non-empty list of Tensors");
     Tensor first = tensors.get(0);
     int d = Checks.wrapDim(dim, first.dim());
-    Checks.checkArgument(first.dim() > 0, "zero-dimensional tensor (at position 0) cannot be concatenated");
+    Checks.checkArgument(
+        first.dim() > 0, "zero-dimensional tensor (at position 0) cannot be concatenated");
     int[] shape = first.layout().shape().clone();
     io.jgrad.DType dtype = first.dtype();
     int total = 0;
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
-      Checks.checkArgument(t.dim() == first.dim(),
-          "Tensors must have same number of dimensions: got %s and %s", first.dim(), t.dim());
-      Checks.checkArgument(t.device().equals(first.device()),
-          "Expected all tensors to be on the same device, but found %s and %s", first.device(), t.device());
+      Checks.checkArgument(
+          t.dim() == first.dim(),
+          "Tensors must have same number of dimensions: got %s and %s",
+          first.dim(),
+          t.dim());
+      Checks.checkArgument(
+          t.device().equals(first.device()),
+          "Expected all tensors to be on the same device, but found %s and %s",
+          first.device(),
+          t.device());
       for (int k = 0; k < shape.length; k++) {
         if (k != d && t.layout().shape()[k] != shape[k]) {
-          throw new IllegalArgumentException(String.format(
-              "Sizes of tensors must match except in dimension %d. Expected size %d but got size "
-                  + "%d for tensor number %d in the list.", d, shape[k], t.layout().shape()[k], i));
+          throw new IllegalArgumentException(
+              String.format(
+                  "Sizes of tensors must match except in dimension %d. Expected size %d but got size "
+                      + "%d for tensor number %d in the list.",
+                  d, shape[k], t.layout().shape()[k], i));
         }
       }
       total += t.layout().shape()[d];
@@ -389,17 +421,21 @@ public final class Views {
       for (int i = 0; i < inputs.length; i++) {
         types[i] = inputs[i].dtype();
       }
-      Autograd.record(out, "CatBackward0", (g, needs) -> {
-        Tensor[] grads = new Tensor[inputs.length];
-        int start = 0;
-        for (int i = 0; i < inputs.length; i++) {
-          if (needs[i]) {
-            grads[i] = slice(g, d, start, start + sizes[i], 1).to(types[i]);
-          }
-          start += sizes[i];
-        }
-        return grads;
-      }, inputs);
+      Autograd.record(
+          out,
+          "CatBackward0",
+          (g, needs) -> {
+            Tensor[] grads = new Tensor[inputs.length];
+            int start = 0;
+            for (int i = 0; i < inputs.length; i++) {
+              if (needs[i]) {
+                grads[i] = slice(g, d, start, start + sizes[i], 1).to(types[i]);
+              }
+              start += sizes[i];
+            }
+            return grads;
+          },
+          inputs);
     }
     return out;
   }
@@ -413,9 +449,10 @@ public final class Views {
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
       if (!Arrays.equals(t.layout().shape(), shape)) {
-        throw new IllegalArgumentException(String.format(
-            "stack expects each tensor to be equal size, but got %s at entry 0 and %s at entry %d",
-            Arrays.toString(shape), Arrays.toString(t.layout().shape()), i));
+        throw new IllegalArgumentException(
+            String.format(
+                "stack expects each tensor to be equal size, but got %s at entry 0 and %s at entry %d",
+                Arrays.toString(shape), Arrays.toString(t.layout().shape()), i));
       }
       expanded.add(unsqueeze(t, d));
     }
@@ -425,7 +462,8 @@ public final class Views {
   /** Splits into pieces of {@code splitSize} along {@code dim} (the last may be smaller); views. */
   public static List<Tensor> split(Tensor x, int splitSize, int dim) {
     int d = Checks.wrapDim(dim, x.dim());
-    Checks.checkArgument(splitSize > 0 || x.layout().shape()[d] == 0,
+    Checks.checkArgument(
+        splitSize > 0 || x.layout().shape()[d] == 0,
         "split_size can only be 0 if dimension size is 0, but got dimension size of %s",
         x.layout().shape()[d]);
     List<Tensor> parts = new ArrayList<>();
@@ -446,9 +484,13 @@ public final class Views {
     for (int s : sizes) {
       total += s;
     }
-    Checks.checkArgument(total == x.layout().shape()[d],
+    Checks.checkArgument(
+        total == x.layout().shape()[d],
         "split_with_sizes expects split_sizes to sum exactly to %s (input tensor's size at "
-            + "dimension %s), but got split_sizes=%s", x.layout().shape()[d], d, Arrays.toString(sizes));
+            + "dimension %s), but got split_sizes=%s",
+        x.layout().shape()[d],
+        d,
+        Arrays.toString(sizes));
     List<Tensor> parts = new ArrayList<>();
     int start = 0;
     for (int s : sizes) {
@@ -460,7 +502,8 @@ public final class Views {
 
   /** Splits into {@code chunks} nearly equal pieces along {@code dim}, PyTorch's rule. */
   public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
-    Checks.checkArgument(chunks > 0, "chunk expects `chunks` to be greater than 0, got: %s", chunks);
+    Checks.checkArgument(
+        chunks > 0, "chunk expects `chunks` to be greater than 0, got: %s", chunks);
     int d = Checks.wrapDim(dim, x.dim());
     int size = x.layout().shape()[d];
     int splitSize = (size + chunks - 1) / chunks;
@@ -473,8 +516,10 @@ public final class Views {
       return x;
     }
     Tensor source = x.contiguous();
-    Tensor out = io.jgrad.Tensor.fromStorage(
-        Backends.of(device).allocate(x.dtype(), x.numel()), Layout.contiguous(x.layout().shape()));
+    Tensor out =
+        io.jgrad.Tensor.fromStorage(
+            Backends.of(device).allocate(x.dtype(), x.numel()),
+            Layout.contiguous(x.layout().shape()));
     // The target backend owns the transfer: it knows how to read host arrays and device memory.
     Backends.of(device.isCpu() ? x.device() : device).copy(source.detach(), out);
     if (Autograd.needsGrad(x)) {

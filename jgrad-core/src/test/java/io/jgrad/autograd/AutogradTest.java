@@ -93,8 +93,9 @@ class AutogradTest {
     y.add_(1);
     assertThatThrownBy(z::backward)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("one of the variables needed for gradient computation has been "
-            + "modified by an inplace operation")
+        .hasMessageContaining(
+            "one of the variables needed for gradient computation has been "
+                + "modified by an inplace operation")
         .hasMessageContaining("is at version 1; expected version 0 instead.");
   }
 
@@ -103,8 +104,8 @@ class AutogradTest {
     Tensor w = leaf(1f);
     assertThatThrownBy(() -> w.add_(1))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("a leaf Variable that requires grad is being used in an in-place "
-            + "operation");
+        .hasMessageContaining(
+            "a leaf Variable that requires grad is being used in an in-place " + "operation");
     try (var g = noGrad()) {
       w.add_(1);
     }
@@ -165,16 +166,18 @@ class AutogradTest {
   void gradModeIsPerThread() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch checked = new CountDownLatch(1);
-    CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
-      try {
-        inside.await();
-        boolean recorded = leaf(1f).mul(2).requiresGrad();
-        checked.countDown();
-        return recorded;
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Boolean> other =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                inside.await();
+                boolean recorded = leaf(1f).mul(2).requiresGrad();
+                checked.countDown();
+                return recorded;
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     try (var g = noGrad()) {
       inside.countDown();
       checked.await();
@@ -223,8 +226,8 @@ class AutogradTest {
 
   /** One step of the seed's sine fit: y = a + b x + c x^2 + d x^3 with manual SGD. */
   private static void sineStep(Tensor x, Tensor y, Tensor[] params) {
-    Tensor pred = params[0].add(params[1].mul(x)).add(params[2].mul(x.pow(2)))
-        .add(params[3].mul(x.pow(3)));
+    Tensor pred =
+        params[0].add(params[1].mul(x)).add(params[2].mul(x.pow(2))).add(params[3].mul(x.pow(3)));
     Tensor loss = pred.sub(y).pow(2).sum();
     loss.backward();
     try (var g = noGrad()) {

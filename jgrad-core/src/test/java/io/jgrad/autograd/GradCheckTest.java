@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Finite-difference checks of every differentiable op on random float64 shapes from a seeded
- * {@link SplittableRandom}, including broadcast operands and transposed or sliced inputs. Inputs
- * are the leaves; views are taken inside the checked function so perturbations reach them.
+ * Finite-difference checks of every differentiable op on random float64 shapes from a seeded {@link
+ * SplittableRandom}, including broadcast operands and transposed or sliced inputs. Inputs are the
+ * leaves; views are taken inside the checked function so perturbations reach them.
  */
 class GradCheckTest {
   private static final int SEEDS = 3;
@@ -92,8 +92,11 @@ class GradCheckTest {
     unary(m, "sum", x -> x.sum(), false);
     unary(m, "sumDim", x -> x.sum(new int[] {-1}, true), false);
     unary(m, "mean", x -> x.mean(new int[] {0}, false), false);
-    m.put("var", r -> new Check(in -> in[0].t().var(new int[] {0}, 1, true),
-        leaf(r, false, dim(r), dim(r) + 1)));
+    m.put(
+        "var",
+        r ->
+            new Check(
+                in -> in[0].t().var(new int[] {0}, 1, true), leaf(r, false, dim(r), dim(r) + 1)));
     unary(m, "var0", x -> x.var(new int[0], 0, false), false);
     unary(m, "std", x -> x.std(new int[] {-1}, 0, false), false);
     unary(m, "prod", x -> x.prod(), false);
@@ -123,60 +126,106 @@ class GradCheckTest {
     unary(m, "inPlaceOnNonLeaf", x -> x.mul(2).add_(1).mul_(x).div_(x.add(3)), true);
     unary(m, "powInPlace", x -> x.mul(1).pow_(2), false);
     unary(m, "diamond", x -> x.mul(x).add(x.sin().mul(x)), false);
-    m.put("viewContiguous", r -> new Check(in -> in[0].view(-1).mul(2), leaf(r, false, dim(r), dim(r))));
-    m.put("where", r -> {
-      int a = dim(r);
-      int b = dim(r);
-      return new Check(in -> where(mask(new SplittableRandom(1), a, b), in[0], in[1].t()),
-          leaf(r, false, a, b), leaf(r, false, b, a));
-    });
-    m.put("matmul2d", r -> {
-      int a = dim(r);
-      int b = dim(r);
-      int c = dim(r);
-      return new Check(in -> in[0].matmul(in[1].t()), leaf(r, false, a, b), leaf(r, false, c, b));
-    });
-    m.put("matmulBatchedBroadcast", r -> {
-      int b = dim(r);
-      return new Check(in -> in[0].matmul(in[1]), leaf(r, false, 2, 1, 3, b),
-          leaf(r, false, 3, b, 2));
-    });
-    m.put("matmulVector", r -> {
-      int a = dim(r);
-      int b = dim(r);
-      return new Check(in -> in[0].matmul(in[1]).add(in[1].matmul(in[0].t()).sum()),
-          leaf(r, false, a, b), leaf(r, false, b));
-    });
+    m.put(
+        "viewContiguous",
+        r -> new Check(in -> in[0].view(-1).mul(2), leaf(r, false, dim(r), dim(r))));
+    m.put(
+        "where",
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          return new Check(
+              in -> where(mask(new SplittableRandom(1), a, b), in[0], in[1].t()),
+              leaf(r, false, a, b),
+              leaf(r, false, b, a));
+        });
+    m.put(
+        "matmul2d",
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          int c = dim(r);
+          return new Check(
+              in -> in[0].matmul(in[1].t()), leaf(r, false, a, b), leaf(r, false, c, b));
+        });
+    m.put(
+        "matmulBatchedBroadcast",
+        r -> {
+          int b = dim(r);
+          return new Check(
+              in -> in[0].matmul(in[1]), leaf(r, false, 2, 1, 3, b), leaf(r, false, 3, b, 2));
+        });
+    m.put(
+        "matmulVector",
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          return new Check(
+              in -> in[0].matmul(in[1]).add(in[1].matmul(in[0].t()).sum()),
+              leaf(r, false, a, b),
+              leaf(r, false, b));
+        });
     m.put("mm", r -> new Check(in -> in[0].mm(in[1]), leaf(r, false, 2, 3), leaf(r, false, 3, 4)));
-    m.put("bmm", r -> new Check(in -> in[0].bmm(in[1].transpose(1, 2)), leaf(r, false, 2, 3, 4),
-        leaf(r, false, 2, 5, 4)));
+    m.put(
+        "bmm",
+        r ->
+            new Check(
+                in -> in[0].bmm(in[1].transpose(1, 2)),
+                leaf(r, false, 2, 3, 4),
+                leaf(r, false, 2, 5, 4)));
     m.put("mv", r -> new Check(in -> in[0].mv(in[1]), leaf(r, false, 3, 4), leaf(r, false, 4)));
-    m.put("dot", r -> new Check(in -> in[0].dot(in[1].slice(0, 0, 8, 2)), leaf(r, false, 4),
-        leaf(r, false, 8)));
+    m.put(
+        "dot",
+        r ->
+            new Check(
+                in -> in[0].dot(in[1].slice(0, 0, 8, 2)), leaf(r, false, 4), leaf(r, false, 8)));
     m.put("outer", r -> new Check(in -> in[0].outer(in[1]), leaf(r, false, 3), leaf(r, false, 2)));
-    m.put("stack", r -> new Check(in -> stack(List.of(in[0], in[1].t()), 1),
-        leaf(r, false, 2, 3), leaf(r, false, 3, 2)));
-    m.put("cat", r -> new Check(in -> cat(List.of(in[0], in[1]), 0),
-        leaf(r, false, dim(r), 3), leaf(r, false, dim(r), 3)));
-    m.put("indexSelect", r -> {
-      Tensor idx = indices(r, 3, 5);
-      return new Check(in -> in[0].indexSelect(0, idx), leaf(r, false, 3, 2));
-    });
-    m.put("gather", r -> {
-      Tensor idx = indices(r, 4, 3, 5);
-      return new Check(in -> in[0].t().gather(1, idx), leaf(r, false, 4, 3));
-    });
-    m.put("scatterAdd", r -> {
-      Tensor idx = indices(r, 4, 3, 5);
-      return new Check(in -> in[0].scatterAdd(1, idx, in[1]), leaf(r, false, 3, 4),
-          leaf(r, false, 3, 5));
-    });
-    m.put("maskedFill", r -> {
-      Tensor mask = mask(r, 4);
-      return new Check(in -> in[0].maskedFill(mask, 0.5), leaf(r, false, 3, 4));
-    });
-    m.put("copyInPlace", r -> new Check(in -> in[0].mul(3).copy_(in[1]).mul(in[0]),
-        leaf(r, false, 2, 3), leaf(r, false, 3)));
+    m.put(
+        "stack",
+        r ->
+            new Check(
+                in -> stack(List.of(in[0], in[1].t()), 1),
+                leaf(r, false, 2, 3),
+                leaf(r, false, 3, 2)));
+    m.put(
+        "cat",
+        r ->
+            new Check(
+                in -> cat(List.of(in[0], in[1]), 0),
+                leaf(r, false, dim(r), 3),
+                leaf(r, false, dim(r), 3)));
+    m.put(
+        "indexSelect",
+        r -> {
+          Tensor idx = indices(r, 3, 5);
+          return new Check(in -> in[0].indexSelect(0, idx), leaf(r, false, 3, 2));
+        });
+    m.put(
+        "gather",
+        r -> {
+          Tensor idx = indices(r, 4, 3, 5);
+          return new Check(in -> in[0].t().gather(1, idx), leaf(r, false, 4, 3));
+        });
+    m.put(
+        "scatterAdd",
+        r -> {
+          Tensor idx = indices(r, 4, 3, 5);
+          return new Check(
+              in -> in[0].scatterAdd(1, idx, in[1]), leaf(r, false, 3, 4), leaf(r, false, 3, 5));
+        });
+    m.put(
+        "maskedFill",
+        r -> {
+          Tensor mask = mask(r, 4);
+          return new Check(in -> in[0].maskedFill(mask, 0.5), leaf(r, false, 3, 4));
+        });
+    m.put(
+        "copyInPlace",
+        r ->
+            new Check(
+                in -> in[0].mul(3).copy_(in[1]).mul(in[0]),
+                leaf(r, false, 2, 3),
+                leaf(r, false, 3)));
     return m;
   }
 
@@ -185,43 +234,57 @@ class GradCheckTest {
   }
 
   /** Same shapes, broadcast shapes, and a transposed plus a sliced operand. */
-  private static void binary(Map<String, Function<SplittableRandom, Check>> m, String name,
-      Binary op, boolean positive) {
-    m.put(name, r -> {
-      int a = dim(r);
-      int b = dim(r);
-      return new Check(in -> op.apply(in[0], in[1]), leaf(r, positive, a, b),
-          leaf(r, positive, a, b));
-    });
-    m.put(name + "Broadcast", r -> {
-      int a = dim(r);
-      int b = dim(r);
-      return new Check(in -> op.apply(in[0], in[1]), leaf(r, positive, a, 1),
-          leaf(r, positive, 2, 1, b));
-    });
-    m.put(name + "Strided", r -> {
-      int a = dim(r);
-      int b = dim(r);
-      return new Check(in -> op.apply(in[0].t(), in[1].slice(1, 0, 2 * b, 2)),
-          leaf(r, positive, b, a), leaf(r, positive, a, 2 * b));
-    });
+  private static void binary(
+      Map<String, Function<SplittableRandom, Check>> m, String name, Binary op, boolean positive) {
+    m.put(
+        name,
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          return new Check(
+              in -> op.apply(in[0], in[1]), leaf(r, positive, a, b), leaf(r, positive, a, b));
+        });
+    m.put(
+        name + "Broadcast",
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          return new Check(
+              in -> op.apply(in[0], in[1]), leaf(r, positive, a, 1), leaf(r, positive, 2, 1, b));
+        });
+    m.put(
+        name + "Strided",
+        r -> {
+          int a = dim(r);
+          int b = dim(r);
+          return new Check(
+              in -> op.apply(in[0].t(), in[1].slice(1, 0, 2 * b, 2)),
+              leaf(r, positive, b, a),
+              leaf(r, positive, a, 2 * b));
+        });
   }
 
   /** A contiguous input and a transposed one. */
-  private static void unary(Map<String, Function<SplittableRandom, Check>> m, String name,
-      Function<Tensor, Tensor> op, boolean positive) {
+  private static void unary(
+      Map<String, Function<SplittableRandom, Check>> m,
+      String name,
+      Function<Tensor, Tensor> op,
+      boolean positive) {
     m.put(name, r -> new Check(in -> op.apply(in[0]), leaf(r, positive, dim(r), dim(r) + 1)));
-    m.put(name + "Transposed", r -> new Check(in -> op.apply(in[0].t()),
-        leaf(r, positive, dim(r) + 1, dim(r))));
+    m.put(
+        name + "Transposed",
+        r -> new Check(in -> op.apply(in[0].t()), leaf(r, positive, dim(r) + 1, dim(r))));
   }
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    checks().forEach((name, make) -> {
-      for (int seed = 0; seed < SEEDS; seed++) {
-        out.add(Arguments.of(name, seed));
-      }
-    });
+    checks()
+        .forEach(
+            (name, make) -> {
+              for (int seed = 0; seed < SEEDS; seed++) {
+                out.add(Arguments.of(name, seed));
+              }
+            });
     return out.stream();
   }
 
@@ -235,8 +298,13 @@ class GradCheckTest {
   @Test
   void gradcheckReportsAWrongDerivative() {
     Tensor x = tensor(new double[] {0.5, 1.5}, 2).requiresGrad_(true);
-    Function<Tensor[], Tensor> wrong = in -> Autograd.record(
-        in[0].detach().mul(in[0].detach()), "WrongBackward0", (g, needs) -> new Tensor[] {g}, in[0]);
+    Function<Tensor[], Tensor> wrong =
+        in ->
+            Autograd.record(
+                in[0].detach().mul(in[0].detach()),
+                "WrongBackward0",
+                (g, needs) -> new Tensor[] {g},
+                in[0]);
     assertThatThrownBy(() -> GradCheck.gradcheck(wrong, x))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Jacobian mismatch for output 1 with respect to input 0 (element 1)");

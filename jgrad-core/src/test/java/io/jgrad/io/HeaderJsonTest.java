@@ -44,8 +44,22 @@ class HeaderJsonTest {
   @Test
   void rejectsNonStrictJson() {
     for (String bad :
-        List.of("{'a':1}", "[1,]", "[01]", "[1.]", "[.5]", "[-]", "[1e]", "tru", "{\"a\" 1}",
-            "[1 2]", "\"abc", "\"\\u12\"", "[NaN]", "{\"a\":1}}", "\u00a0{}")) {
+        List.of(
+            "{'a':1}",
+            "[1,]",
+            "[01]",
+            "[1.]",
+            "[.5]",
+            "[-]",
+            "[1e]",
+            "tru",
+            "{\"a\" 1}",
+            "[1 2]",
+            "\"abc",
+            "\"\\u12\"",
+            "[NaN]",
+            "{\"a\":1}}",
+            "\u00a0{}")) {
       assertThatThrownBy(() -> HeaderJson.parse(bad))
           .as(bad)
           .isInstanceOf(HeaderJson.SyntaxException.class);

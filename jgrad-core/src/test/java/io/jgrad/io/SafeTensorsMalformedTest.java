@@ -39,8 +39,15 @@ class SafeTensorsMalformedTest {
   }
 
   private static String entry(String name, String dtype, String shape, String offsets) {
-    return "\"" + name + "\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape
-        + ",\"data_offsets\":" + offsets + "}";
+    return "\""
+        + name
+        + "\":{\"dtype\":\""
+        + dtype
+        + "\",\"shape\":"
+        + shape
+        + ",\"data_offsets\":"
+        + offsets
+        + "}";
   }
 
   private static void assertRejected(Path path, String... fragments) {
@@ -82,8 +89,10 @@ class SafeTensorsMalformedTest {
 
   @Test
   void headerThatIsNotJson() throws IOException {
-    assertRejected(file("{nope}", 0), "invalid JSON in header: unexpected 'n', expected a string "
-        + "key at header byte 1 (file offset 9)");
+    assertRejected(
+        file("{nope}", 0),
+        "invalid JSON in header: unexpected 'n', expected a string "
+            + "key at header byte 1 (file offset 9)");
     assertRejected(file("{\"a\":{}} x", 0), "unexpected 'x' after the JSON value at header byte 9");
     assertRejected(file("{\"a\":1,}", 0), "expected a string key");
     assertRejected(file("{\"a\\q\":1}", 0), "invalid escape 'q' in string");
@@ -120,7 +129,8 @@ class SafeTensorsMalformedTest {
   void unknownDTypeListsTheKnownOnes() throws IOException {
     assertRejected(
         file("{" + entry("w", "F33", "[1]", "[0,4]") + "}", 4),
-        "tensor `w`: unknown dtype \"F33\", expected one of BOOL, F4,", "F64, I64, U64");
+        "tensor `w`: unknown dtype \"F33\", expected one of BOOL, F4,",
+        "F64, I64, U64");
   }
 
   @Test
@@ -164,8 +174,7 @@ class SafeTensorsMalformedTest {
     assertRejected(
         file("{" + entry("w", "U8", "[1]", "[1]") + "}", 1),
         "tensor `w`: `data_offsets` must hold exactly two integers [begin, end], got [1]");
-    assertRejected(
-        file("{" + entry("w", "U8", "[1]", "[0,1,2]") + "}", 1), "got [0, 1, 2]");
+    assertRejected(file("{" + entry("w", "U8", "[1]", "[0,1,2]") + "}", 1), "got [0, 1, 2]");
     assertRejected(
         file("{" + entry("w", "U8", "[1]", "[\"0\",1]") + "}", 1),
         "`data_offsets` must hold non-negative integers, got the string \"0\" at index 0");
@@ -180,8 +189,11 @@ class SafeTensorsMalformedTest {
     long dataStart = 8 + gap.length();
     assertRejected(
         file(gap, 12),
-        "invalid offset for tensor `a`: data_offsets [8, 12] (file offsets " + (dataStart + 8)
-            + ".." + (dataStart + 12) + ") but the first tensor must begin at 0, so the data "
+        "invalid offset for tensor `a`: data_offsets [8, 12] (file offsets "
+            + (dataStart + 8)
+            + ".."
+            + (dataStart + 12)
+            + ") but the first tensor must begin at 0, so the data "
             + "section has a gap");
     String overlap =
         "{" + entry("a", "F32", "[2]", "[0,8]") + "," + entry("b", "F32", "[1]", "[4,8]") + "}";
@@ -209,7 +221,9 @@ class SafeTensorsMalformedTest {
     assertRejected(
         file(header, 5),
         "incomplete metadata, file not fully covered: the tensors end at data offset 4 (file "
-            + "offset " + (8 + n + 4) + "), but the data section is 5 bytes",
+            + "offset "
+            + (8 + n + 4)
+            + "), but the data section is 5 bytes",
         "leaving 1 trailing bytes");
     assertRejected(file(header, 0), "leaving 4 bytes missing");
     assertRejected(file("{}", 3), "leaving 3 trailing bytes");
@@ -220,8 +234,7 @@ class SafeTensorsMalformedTest {
     assertRejected(
         file("{\"__metadata__\":{\"format\":\"pt\",\"epoch\":1}}", 0),
         "`__metadata__` value for key `epoch` must be a string, got the number 1");
-    assertRejected(
-        file("{\"__metadata__\":{\"nested\":{}}}", 0), "got an object");
+    assertRejected(file("{\"__metadata__\":{\"nested\":{}}}", 0), "got an object");
     assertRejected(
         file("{\"__metadata__\":[\"pt\"]}", 0), "`__metadata__` must be an object of strings");
   }

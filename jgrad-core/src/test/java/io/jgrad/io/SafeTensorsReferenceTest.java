@@ -90,10 +90,11 @@ class SafeTensorsReferenceTest {
   @Test
   void halfPrecisionDecodesToTheSpecsTable() throws IOException {
     try (SafeTensorsFile f = SafeTensors.open(resource("all_dtypes.safetensors"))) {
-      assertThat(f.get("bf16").toFloatArray()).containsExactly(1.0f, -2.5f, 0.10009765625f,
-          3.140625f, 65536.0f, Float.intBitsToFloat(0x322c0000));
-      assertThat(f.get("f16").toFloatArray()).containsExactly(1.0f, -2.5f, 0.0999755859375f,
-          3.140625f, 65504.0f, 0.0f);
+      assertThat(f.get("bf16").toFloatArray())
+          .containsExactly(
+              1.0f, -2.5f, 0.10009765625f, 3.140625f, 65536.0f, Float.intBitsToFloat(0x322c0000));
+      assertThat(f.get("f16").toFloatArray())
+          .containsExactly(1.0f, -2.5f, 0.0999755859375f, 3.140625f, 65504.0f, 0.0f);
       Tensor wide = f.get("f16", DType.FLOAT64);
       assertThat(wide.dtype()).isEqualTo(DType.FLOAT64);
       assertThat(wide.toDoubleArray()[2]).isEqualTo(0.0999755859375);

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Index ops against PyTorch golden values. */
 class IndexingTest {
-  private static final Set<String> OPS = Set.of("index_select", "gather", "scatter_add", "masked_fill");
+  private static final Set<String> OPS =
+      Set.of("index_select", "gather", "scatter_add", "masked_fill");
 
   static Stream<Arguments> goldenCases() {
     return CoreGolden.cases(OPS::contains);

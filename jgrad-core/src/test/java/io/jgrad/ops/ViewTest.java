@@ -10,7 +10,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Views, joining and splitting against PyTorch golden values. */
 class ViewTest {
-  private static final Set<String> OPS = Set.of("view", "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "expand", "flatten", "slice", "narrow", "select", "stack", "cat", "split", "split_sizes", "chunk", "clone");
+  private static final Set<String> OPS =
+      Set.of(
+          "view",
+          "reshape",
+          "t",
+          "transpose",
+          "permute",
+          "unsqueeze",
+          "squeeze",
+          "expand",
+          "flatten",
+          "slice",
+          "narrow",
+          "select",
+          "stack",
+          "cat",
+          "split",
+          "split_sizes",
+          "chunk",
+          "clone");
 
   static Stream<Arguments> goldenCases() {
     return CoreGolden.cases(OPS::contains);

@@ -27,7 +27,8 @@ class SeedCellsTest {
       x.grad().data().zero_();
     }
     assertThat(printed.subList(0, 4))
-        .containsExactly("tensor([2.])", "tensor([1.6000])", "tensor([1.2800])", "tensor([1.0240])");
+        .containsExactly(
+            "tensor([2.])", "tensor([1.6000])", "tensor([1.2800])", "tensor([1.0240])");
     assertThat(printed.get(19)).isEqualTo("tensor([0.0288])");
     assertThat(x.data().toString()).isEqualTo("tensor([-0.9885])");
   }
@@ -79,13 +80,15 @@ class SeedCellsTest {
     Tensor w = ones();
     Tensor b = zeros();
     Tensor tp = w.mul(tu).add(b);
-    assertThat(tp.toString()).isEqualTo(
-        "tensor([35.7000, 55.9000, 58.2000, 81.9000, 56.3000, 48.9000, 33.9000, 21.8000,\n"
-            + "        48.4000, 60.4000, 68.4000])");
+    assertThat(tp.toString())
+        .isEqualTo(
+            "tensor([35.7000, 55.9000, 58.2000, 81.9000, 56.3000, 48.9000, 33.9000, 21.8000,\n"
+                + "        48.4000, 60.4000, 68.4000])");
     Tensor sq = tp.sub(tc).pow(2);
-    assertThat(sq.toString()).isEqualTo(
-        "tensor([1239.0400, 1755.6101, 1866.2401, 2905.2102, 2052.0898, 1672.8102,\n"
-            + "         954.8101,  665.6400, 1797.7601, 2246.7603, 2246.7603])");
+    assertThat(sq.toString())
+        .isEqualTo(
+            "tensor([1239.0400, 1755.6101, 1866.2401, 2905.2102, 2052.0898, 1672.8102,\n"
+                + "         954.8101,  665.6400, 1797.7601, 2246.7603, 2246.7603])");
     // Bit-exact: jgrad sums float32 in PyTorch's cascade order.
     assertThat(sq.mean().item()).isEqualTo(1763.884765625);
     assertThat(sq.mean().toString()).isEqualTo("tensor(1763.8848)");

@@ -70,31 +70,32 @@ public final class CoreGolden {
   public static Tensor build(List<Object> values, List<Object> shapeList, DType dtype) {
     int[] shape = ints(shapeList);
     int n = values.size();
-    Tensor flat = switch (dtype) {
-      case FLOAT32 -> {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = (float) number(values.get(i));
-        }
-        yield tensor(v, n);
-      }
-      case FLOAT64 -> tensor(doubles(values), n);
-      case INT64 -> {
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = ((Number) values.get(i)).longValue();
-        }
-        yield tensor(v, n);
-      }
-      case BOOL -> {
-        boolean[] v = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = (Boolean) values.get(i);
-        }
-        yield tensor(v);
-      }
-      default -> throw new IllegalArgumentException("no golden inputs of dtype " + dtype);
-    };
+    Tensor flat =
+        switch (dtype) {
+          case FLOAT32 -> {
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+              v[i] = (float) number(values.get(i));
+            }
+            yield tensor(v, n);
+          }
+          case FLOAT64 -> tensor(doubles(values), n);
+          case INT64 -> {
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+              v[i] = ((Number) values.get(i)).longValue();
+            }
+            yield tensor(v, n);
+          }
+          case BOOL -> {
+            boolean[] v = new boolean[n];
+            for (int i = 0; i < n; i++) {
+              v[i] = (Boolean) values.get(i);
+            }
+            yield tensor(v);
+          }
+          default -> throw new IllegalArgumentException("no golden inputs of dtype " + dtype);
+        };
     return flat.reshape(shape);
   }
 
@@ -141,23 +142,28 @@ public final class CoreGolden {
     Tensor[] xs = new Tensor[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
       Map<String, Object> s = specs.get(i);
-      Tensor base = build((List<Object>) s.get("values"), (List<Object>) s.get("shape"),
-          dtype((String) s.get("dtype")));
+      Tensor base =
+          build(
+              (List<Object>) s.get("values"),
+              (List<Object>) s.get("shape"),
+              dtype((String) s.get("dtype")));
       if ((Boolean) s.get("grad")) {
         base.requiresGrad_(true);
       }
       bases[i] = base;
-      xs[i] = switch ((String) s.get("view")) {
-        case "t" -> base.transpose(-2, -1);
-        case "step" -> base.slice(-1, 0, base.size(-1), 2);
-        default -> base;
-      };
+      xs[i] =
+          switch ((String) s.get("view")) {
+            case "t" -> base.transpose(-2, -1);
+            case "step" -> base.slice(-1, 0, base.size(-1), 2);
+            default -> base;
+          };
     }
     Map<String, Object> args = (Map<String, Object>) c.get("args");
     Tensor out = GoldenOps.apply((String) c.get("op"), xs, args);
     Map<String, Object> expected = (Map<String, Object>) c.get("out");
     DType outType = dtype((String) expected.get("dtype"));
-    assertThat(out.shape().toString()).as(name + " shape")
+    assertThat(out.shape().toString())
+        .as(name + " shape")
         .isEqualTo(io.jgrad.Size.of(ints((List<Object>) expected.get("shape"))).toString());
     assertThat(out.dtype()).as(name + " dtype").isEqualTo(outType);
     assertClose(name + " output", out, doubles((List<Object>) expected.get("values")));
@@ -169,8 +175,8 @@ public final class CoreGolden {
       for (int i = 0; i < bases.length; i++) {
         if (grads.get(i) != null) {
           assertThat(bases[i].hasGrad()).as(name + " has grad of input " + i).isTrue();
-          assertClose(name + " grad of input " + i, bases[i].grad(),
-              doubles((List<Object>) grads.get(i)));
+          assertClose(
+              name + " grad of input " + i, bases[i].grad(), doubles((List<Object>) grads.get(i)));
         }
       }
     } else {
@@ -187,9 +193,12 @@ public final class CoreGolden {
     for (int i = 0; i < got.length; i++) {
       double e = expected[i];
       double g = got[i];
-      boolean ok = exact ? g == e
-          : (Double.isNaN(e) ? Double.isNaN(g)
-              : e == g || Math.abs(g - e) <= tolerance * (1 + Math.abs(e)));
+      boolean ok =
+          exact
+              ? g == e
+              : (Double.isNaN(e)
+                  ? Double.isNaN(g)
+                  : e == g || Math.abs(g - e) <= tolerance * (1 + Math.abs(e)));
       if (!ok) {
         throw new AssertionError(what + ": element " + i + " expected " + e + " but got " + g);
       }

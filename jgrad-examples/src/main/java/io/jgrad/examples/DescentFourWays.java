@@ -52,12 +52,20 @@ final class DescentFourWays implements Example {
     for (int epoch = 0; epoch < 10; epoch++) {
       Tensor yPred = w.mul(x);
       Tensor l = yPred.sub(y).pow(2).mean();
-      Tensor dw = wrongGradient
-          ? x.mul(2).dot(yPred.sub(y)).mean() // not averaged: 4x the true gradient here
-          : x.mul(2).mul(yPred.sub(y)).mean();
+      Tensor dw =
+          wrongGradient
+              ? x.mul(2).dot(yPred.sub(y)).mean() // not averaged: 4x the true gradient here
+              : x.mul(2).mul(yPred.sub(y)).mean();
       w = w.sub(dw.mul(lr));
-      ctx.println("epoch " + (epoch + 1) + ": w = " + f4(w) + ", dw = " + f4(dw) + ", loss = "
-          + PyFormat.fixed(l.item(), 8));
+      ctx.println(
+          "epoch "
+              + (epoch + 1)
+              + ": w = "
+              + f4(w)
+              + ", dw = "
+              + f4(dw)
+              + ", loss = "
+              + PyFormat.fixed(l.item(), 8));
     }
     ctx.println("Prediction after trainingL f(5) = " + f4(w.mul(5)));
   }
@@ -75,7 +83,8 @@ final class DescentFourWays implements Example {
       }
       w.grad().zero_();
       if (epoch % 10 == 0) {
-        ctx.println("epoch " + (epoch + 1) + ": w = " + f4(w) + ", loss = " + PyFormat.fixed(l.item(), 8));
+        ctx.println(
+            "epoch " + (epoch + 1) + ": w = " + f4(w) + ", loss = " + PyFormat.fixed(l.item(), 8));
       }
     }
     ctx.println("Prediction after trainingL f(5) = " + f4(w.mul(5)));
@@ -94,7 +103,8 @@ final class DescentFourWays implements Example {
       optimizer.step();
       optimizer.zeroGrad();
       if (epoch % 10 == 0) {
-        ctx.println("epoch " + (epoch + 1) + ": w = " + f4(w) + ", loss = " + PyFormat.fixed(l.item(), 8));
+        ctx.println(
+            "epoch " + (epoch + 1) + ": w = " + f4(w) + ", loss = " + PyFormat.fixed(l.item(), 8));
       }
     }
     ctx.println("Prediction after training: f(5) = " + PyFormat.fixed(w.mul(5).item(), 3));
@@ -110,25 +120,33 @@ final class DescentFourWays implements Example {
     model.to(ctx.device());
     MSELoss loss = new MSELoss();
     SGD optimizer = new SGD(model.parameters(), 0.01);
-    ctx.println("Prediction before training: f(5) = " + PyFormat.fixed(model.forward(xTest).item(), 3));
+    ctx.println(
+        "Prediction before training: f(5) = " + PyFormat.fixed(model.forward(xTest).item(), 3));
     for (int epoch = 0; epoch < 100; epoch++) {
       Tensor l = loss.forward(y, model.forward(x));
       l.backward();
       optimizer.step();
       optimizer.zeroGrad();
       if (epoch % 10 == 0) {
-        ctx.println("epoch " + (epoch + 1) + ": w = " + PyFormat.fixed(model.weight().get(0).get(0).item(), 3)
-            + ", loss = " + PyFormat.fixed(l.item(), 8));
+        ctx.println(
+            "epoch "
+                + (epoch + 1)
+                + ": w = "
+                + PyFormat.fixed(model.weight().get(0).get(0).item(), 3)
+                + ", loss = "
+                + PyFormat.fixed(l.item(), 8));
       }
     }
-    ctx.println("Prediction after training: f(5) = " + PyFormat.fixed(model.forward(xTest).item(), 3));
+    ctx.println(
+        "Prediction after training: f(5) = " + PyFormat.fixed(model.forward(xTest).item(), 3));
   }
 
   @Override
   public void run(ExampleContext context) {
     this.ctx = context;
     ctx.println("# part 1: numpy by hand, with the video's gradient np.dot(2*x, y_hat-y).mean()");
-    ctx.println("# (the dot product is already a scalar, so .mean() does not average: the step is 4x lr)");
+    ctx.println(
+        "# (the dot product is already a scalar, so .mean() does not average: the step is 4x lr)");
     manual(true);
     ctx.println("# part 1: numpy by hand, with the correct gradient np.mean(2*x * (y_hat-y))");
     manual(false);

@@ -38,27 +38,35 @@ public record ExampleContext(
 
   /** Defaults: CPU, no overrides, no plot, printing to {@code out}. */
   public static ExampleContext defaults(PrintStream out) {
-    return new ExampleContext(Device.CPU, OptionalLong.empty(), OptionalInt.empty(),
-        OptionalDouble.empty(), Optional.empty(), false, OptionalInt.empty(), Optional.empty(),
-        Optional.empty(), out);
+    return new ExampleContext(
+        Device.CPU,
+        OptionalLong.empty(),
+        OptionalInt.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        false,
+        OptionalInt.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        out);
   }
 
   /** A copy with a step override. */
   public ExampleContext withSteps(int newSteps) {
-    return new ExampleContext(device, seed, OptionalInt.of(newSteps), lr, plot,
-        quiet, limit, save, resume, out);
+    return new ExampleContext(
+        device, seed, OptionalInt.of(newSteps), lr, plot, quiet, limit, save, resume, out);
   }
 
   /** A copy with a seed override. */
   public ExampleContext withSeed(long newSeed) {
-    return new ExampleContext(device, OptionalLong.of(newSeed), steps, lr, plot,
-        quiet, limit, save, resume, out);
+    return new ExampleContext(
+        device, OptionalLong.of(newSeed), steps, lr, plot, quiet, limit, save, resume, out);
   }
 
   /** A copy that writes its figure to {@code path}. */
   public ExampleContext withPlot(Path path) {
-    return new ExampleContext(device, seed, steps, lr, Optional.of(path),
-        quiet, limit, save, resume, out);
+    return new ExampleContext(
+        device, seed, steps, lr, Optional.of(path), quiet, limit, save, resume, out);
   }
 
   /** A copy on {@code newDevice}. */
@@ -68,20 +76,20 @@ public record ExampleContext(
 
   /** A copy that uses only the first {@code n} samples of its dataset. */
   public ExampleContext withLimit(int n) {
-    return new ExampleContext(device, seed, steps, lr, plot,
-        quiet, OptionalInt.of(n), save, resume, out);
+    return new ExampleContext(
+        device, seed, steps, lr, plot, quiet, OptionalInt.of(n), save, resume, out);
   }
 
   /** A copy that writes a checkpoint to {@code path} after every epoch. */
   public ExampleContext withSave(Path path) {
-    return new ExampleContext(device, seed, steps, lr, plot, quiet, limit, Optional.of(path),
-        resume, out);
+    return new ExampleContext(
+        device, seed, steps, lr, plot, quiet, limit, Optional.of(path), resume, out);
   }
 
   /** A copy that continues training from the checkpoint at {@code path}. */
   public ExampleContext withResume(Path path) {
-    return new ExampleContext(device, seed, steps, lr, plot, quiet, limit, save,
-        Optional.of(path), out);
+    return new ExampleContext(
+        device, seed, steps, lr, plot, quiet, limit, save, Optional.of(path), out);
   }
 
   /** A copy that prints only results. */
@@ -97,8 +105,8 @@ public record ExampleContext(
   }
 
   /**
-   * The seed to use: the override, else {@code notebookSeed} when the notebook had one, else
-   * {@code fallback} with a line saying so (the notebook's own numbers were unseeded).
+   * The seed to use: the override, else {@code notebookSeed} when the notebook had one, else {@code
+   * fallback} with a line saying so (the notebook's own numbers were unseeded).
    */
   public long seedOr(long fallback, String why) {
     if (seed.isPresent()) {

@@ -10,18 +10,19 @@ import java.util.function.Supplier;
  * <p>{@code Examples.find("thermometer")}.
  */
 public final class Examples {
-  private static final List<Supplier<Example>> ALL = List.of(
-      SineManual::new,
-      Quadratic::new,
-      QuadraticAutograd::new,
-      LinregNumpy::new,
-      LinregAutograd::new,
-      Thermometer::new,
-      SineNn::new,
-      LinregModule::new,
-      DescentFourWays::new,
-      Minibatch::new,
-      FashionMnistExample::new);
+  private static final List<Supplier<Example>> ALL =
+      List.of(
+          SineManual::new,
+          Quadratic::new,
+          QuadraticAutograd::new,
+          LinregNumpy::new,
+          LinregAutograd::new,
+          Thermometer::new,
+          SineNn::new,
+          LinregModule::new,
+          DescentFourWays::new,
+          Minibatch::new,
+          FashionMnistExample::new);
 
   private Examples() {}
 

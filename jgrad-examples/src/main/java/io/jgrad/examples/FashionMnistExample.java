@@ -23,13 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Beyond the seeds: PyTorch's quickstart network (784-512-512-10 with ReLU, cross-entropy, SGD
- * lr 1e-3, batch 64, 5 epochs, unshuffled loader) on the real Fashion-MNIST files.
+ * Beyond the seeds: PyTorch's quickstart network (784-512-512-10 with ReLU, cross-entropy, SGD lr
+ * 1e-3, batch 64, 5 epochs, unshuffled loader) on the real Fashion-MNIST files.
  *
  * <p>{@code --save FILE} writes a {@link Checkpoint} after every epoch; {@code --resume FILE}
  * restores model, optimizer (including its learning rate) and epoch count and runs the remaining
- * epochs of {@code --steps}. The loader is unshuffled, so a resumed run prints the same numbers
- * as an uninterrupted one.
+ * epochs of {@code --steps}. The loader is unshuffled, so a resumed run prints the same numbers as
+ * an uninterrupted one.
  */
 final class FashionMnistExample implements Example {
   @Override
@@ -51,14 +51,21 @@ final class FashionMnistExample implements Example {
   public void run(ExampleContext ctx) throws Exception {
     manualSeed(ctx.seedOr(0, "the quickstart initialises its network unseeded"));
     int limit = ctx.limit().orElse(Integer.MAX_VALUE);
-    FashionMnist trainData = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TRAIN, limit);
-    FashionMnist testData = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TEST, limit);
+    FashionMnist trainData =
+        FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TRAIN, limit);
+    FashionMnist testData =
+        FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TEST, limit);
     int batchSize = 64;
     DataLoader trainLoader = new DataLoader(trainData, batchSize);
     DataLoader testLoader = new DataLoader(testData, batchSize);
-    Sequential model = new Sequential(
-        new Flatten(), new Linear(28 * 28, 512), new ReLU(), new Linear(512, 512), new ReLU(),
-        new Linear(512, 10));
+    Sequential model =
+        new Sequential(
+            new Flatten(),
+            new Linear(28 * 28, 512),
+            new ReLU(),
+            new Linear(512, 512),
+            new ReLU(),
+            new Linear(512, 10));
     model.to(ctx.device());
     ctx.println(model.toString());
     CrossEntropyLoss lossFn = new CrossEntropyLoss();
@@ -79,11 +86,21 @@ final class FashionMnistExample implements Example {
       double[] lossAndAccuracy = test(testLoader, testData.size(), model, lossFn, ctx);
       testLosses.add(lossAndAccuracy[0]);
       accuracies.add(lossAndAccuracy[1]);
-      ctx.out().println("Test Error: \n Accuracy: " + PyFormat.fixed(100 * lossAndAccuracy[1], 1)
-          + "%, Avg loss: " + PyFormat.fixed(lossAndAccuracy[0], 6) + " \n");
-      ctx.out().println("epoch " + (epoch + 1) + " trained in " + PyFormat.fixed(seconds, 1) + " s");
+      ctx.out()
+          .println(
+              "Test Error: \n Accuracy: "
+                  + PyFormat.fixed(100 * lossAndAccuracy[1], 1)
+                  + "%, Avg loss: "
+                  + PyFormat.fixed(lossAndAccuracy[0], 6)
+                  + " \n");
+      ctx.out()
+          .println("epoch " + (epoch + 1) + " trained in " + PyFormat.fixed(seconds, 1) + " s");
       if (ctx.save().isPresent()) {
-        Checkpoint.save(ctx.save().get(), model, optimizer, epoch + 1,
+        Checkpoint.save(
+            ctx.save().get(),
+            model,
+            optimizer,
+            epoch + 1,
             Map.of("example", name(), "limit", ctx.limit().isPresent() ? "" + limit : "all"));
         ctx.println("checkpoint written to " + ctx.save().get());
       }
@@ -95,10 +112,12 @@ final class FashionMnistExample implements Example {
           .xLabel("epoch")
           .yLabel("value")
           .size(800, 500)
-          .add(Series.of("test loss", epochAxis(first, epochs), toArray(testLosses))
-              .withFormat("r-o"))
-          .add(Series.of("test accuracy", epochAxis(first, epochs), toArray(accuracies))
-              .withFormat("b-s"))
+          .add(
+              Series.of("test loss", epochAxis(first, epochs), toArray(testLosses))
+                  .withFormat("r-o"))
+          .add(
+              Series.of("test accuracy", epochAxis(first, epochs), toArray(accuracies))
+                  .withFormat("b-s"))
           .legend(true)
           .build()
           .save(ctx.plot().get());
@@ -106,11 +125,17 @@ final class FashionMnistExample implements Example {
     }
   }
 
-  private static void train(ExampleContext ctx, DataLoader loader, int size, Sequential model,
-      CrossEntropyLoss lossFn, SGD optimizer) {
+  private static void train(
+      ExampleContext ctx,
+      DataLoader loader,
+      int size,
+      Sequential model,
+      CrossEntropyLoss lossFn,
+      SGD optimizer) {
     model.train();
     int batch = 0;
-    try (ProgressBar bar = ctx.quiet() ? null : ProgressBar.create("train", loader.size(), ctx.out())) {
+    try (ProgressBar bar =
+        ctx.quiet() ? null : ProgressBar.create("train", loader.size(), ctx.out())) {
       for (Tensor[] xy : loader) {
         Tensor x = xy[0].to(ctx.device());
         Tensor y = xy[1].to(ctx.device());
@@ -120,8 +145,14 @@ final class FashionMnistExample implements Example {
         optimizer.zeroGrad();
         if (batch % 100 == 0) {
           int current = (batch + 1) * x.size(0);
-          ctx.println("loss: " + PyFormat.fixed(loss.item(), 6) + "  [" + String.format("%5d", current)
-              + "/" + String.format("%5d", size) + "]");
+          ctx.println(
+              "loss: "
+                  + PyFormat.fixed(loss.item(), 6)
+                  + "  ["
+                  + String.format("%5d", current)
+                  + "/"
+                  + String.format("%5d", size)
+                  + "]");
         }
         if (bar != null) {
           bar.step();
@@ -131,8 +162,8 @@ final class FashionMnistExample implements Example {
     }
   }
 
-  private static double[] test(DataLoader loader, int size, Sequential model, CrossEntropyLoss lossFn,
-      ExampleContext ctx) {
+  private static double[] test(
+      DataLoader loader, int size, Sequential model, CrossEntropyLoss lossFn, ExampleContext ctx) {
     model.eval();
     double testLoss = 0;
     double correct = 0;

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 000 cell 11: a {@code Module} wrapping {@code Linear(1, 1, bias=False)}, trained with
- * {@code MSELoss} and {@code SGD(lr=0.01)}.
+ * Seed 000 cell 11: a {@code Module} wrapping {@code Linear(1, 1, bias=False)}, trained with {@code
+ * MSELoss} and {@code SGD(lr=0.01)}.
  */
 final class LinregModule implements Example {
   /** The notebook's Model class. */

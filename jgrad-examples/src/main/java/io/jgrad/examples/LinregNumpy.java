@@ -33,7 +33,7 @@ final class LinregNumpy implements Example {
     List<Double> cost = new ArrayList<>();
     for (int epoch = 0; epoch < epochs; epoch++) {
       Tensor yhat = xData.mul(w);
-      Tensor loss = yhat.sub(yData).pow(2).mean(); 
+      Tensor loss = yhat.sub(yData).pow(2).mean();
       Tensor dw = yData.sub(yhat).mul(-2).dot(xData.t()).div(xData.size(0));
       w = w.sub(dw.mul(lr));
       cost.add(loss.item());

@@ -38,19 +38,23 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setOut(new java.io.PrintWriter(out, true));
     commandLine.setErr(new java.io.PrintWriter(err, true));
-    commandLine.setParameterExceptionHandler((ex, arguments) -> {
-      err.println("jgrad: " + ex.getMessage() + " (see jgrad --help)");
-      return 2;
-    });
-    commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageException || ex instanceof IllegalArgumentException
-          || ex instanceof IllegalStateException && ex.getMessage() != null
-              && ex.getMessage().contains("not available")) {
-        err.println("jgrad: " + ex.getMessage());
-        return 2;
-      }
-      throw ex;
-    });
+    commandLine.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          err.println("jgrad: " + ex.getMessage() + " (see jgrad --help)");
+          return 2;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          if (ex instanceof UsageException
+              || ex instanceof IllegalArgumentException
+              || ex instanceof IllegalStateException
+                  && ex.getMessage() != null
+                  && ex.getMessage().contains("not available")) {
+            err.println("jgrad: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
+        });
     RunCommand.out = out;
     return commandLine.execute(args);
   }
@@ -125,19 +129,27 @@ public final class Main implements Runnable {
     @Option(names = "--limit", description = "use only the first N samples (fashion-mnist)")
     Integer limit;
 
-    @Option(names = "--save", paramLabel = "FILE",
-        description = "write a checkpoint (model, optimizer, epoch) after every epoch"
-            + " (fashion-mnist)")
+    @Option(
+        names = "--save",
+        paramLabel = "FILE",
+        description =
+            "write a checkpoint (model, optimizer, epoch) after every epoch" + " (fashion-mnist)")
     Path save;
 
-    @Option(names = "--resume", paramLabel = "FILE",
+    @Option(
+        names = "--resume",
+        paramLabel = "FILE",
         description = "continue training from a --save checkpoint (fashion-mnist)")
     Path resume;
 
     @Override
     public Integer call() throws Exception {
-      Example example = Examples.find(name).orElseThrow(() -> new UsageException(
-          "unknown example '" + name + "'; run 'jgrad list' to see the examples"));
+      Example example =
+          Examples.find(name)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "unknown example '" + name + "'; run 'jgrad list' to see the examples"));
       Device target;
       try {
         target = Device.of(device);
@@ -171,13 +183,18 @@ public final class Main implements Runnable {
       if (resume != null && !java.nio.file.Files.isRegularFile(resume)) {
         throw new UsageException("--resume " + resume + ": no such file");
       }
-      var ctx = new ExampleContext(target,
-          seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
-          steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
-          lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
-          Optional.ofNullable(plot), quiet,
-          limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
-          Optional.ofNullable(save), Optional.ofNullable(resume), out);
+      var ctx =
+          new ExampleContext(
+              target,
+              seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+              steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
+              lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
+              Optional.ofNullable(plot),
+              quiet,
+              limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+              Optional.ofNullable(save),
+              Optional.ofNullable(resume),
+              out);
       example.run(ctx);
       return 0;
     }

@@ -72,8 +72,13 @@ final class Minibatch implements Example {
       optimizer.zeroGrad();
       loss.backward();
       optimizer.step();
-      ctx.println("Step " + (t + 1) + ", Loss: " + PyFormat.spaceFixed(loss.item(), 2)
-          + "; Result: " + model.string());
+      ctx.println(
+          "Step "
+              + (t + 1)
+              + ", Loss: "
+              + PyFormat.spaceFixed(loss.item(), 2)
+              + "; Result: "
+              + model.string());
     }
 
     model = new LinearModel();
@@ -83,7 +88,8 @@ final class Minibatch implements Example {
     List<Double> totalLoss = new ArrayList<>();
     for (int t = 0; t < steps; t++) {
       int ix = (t * batchSize) % x.size(0);
-      Tensor loss = mse(y.slice(0, ix, ix + batchSize), model.forward(x.slice(0, ix, ix + batchSize)));
+      Tensor loss =
+          mse(y.slice(0, ix, ix + batchSize), model.forward(x.slice(0, ix, ix + batchSize)));
       optimizer.zeroGrad();
       loss.backward();
       optimizer.step();

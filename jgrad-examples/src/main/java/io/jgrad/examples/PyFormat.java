@@ -45,7 +45,11 @@ public final class PyFormat {
     String sign = value < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
       String m = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + m + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+      return sign
+          + m
+          + "e"
+          + (exponent < 0 ? "-" : "+")
+          + String.format("%02d", Math.abs(exponent));
     }
     if (exponent < 0) {
       return sign + "0." + "0".repeat(-exponent - 1) + digits;
@@ -62,21 +66,27 @@ public final class PyFormat {
   }
 
   /**
-   * Python's {@code format(value, ".Nf")}: fixed point, rounded half-even on the exact binary
-   * value (Java's {@code %f} rounds half-up, which differs on exact ties such as 0.125).
+   * Python's {@code format(value, ".Nf")}: fixed point, rounded half-even on the exact binary value
+   * (Java's {@code %f} rounds half-up, which differs on exact ties such as 0.125).
+   *
    * <p>{@code PyFormat.fixed(0.125, 2)} is {@code "0.12"}.
    */
   public static String fixed(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return repr(value);
     }
-    String s = new java.math.BigDecimal(value)
-        .setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    String s =
+        new java.math.BigDecimal(value)
+            .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString();
     boolean negative = value < 0 || (value == 0 && 1 / value < 0);
     return negative && !s.startsWith("-") ? "-" + s : s;
   }
 
-  /** Python's {@code format(value, " .Nf")}: like {@link #fixed} with a space for the sign of positives. */
+  /**
+   * Python's {@code format(value, " .Nf")}: like {@link #fixed} with a space for the sign of
+   * positives.
+   */
   public static String spaceFixed(double value, int decimals) {
     String s = fixed(value, decimals);
     return s.startsWith("-") ? s : " " + s;

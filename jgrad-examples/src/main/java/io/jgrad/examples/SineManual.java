@@ -52,8 +52,17 @@ final class SineManual implements Example {
       c.sub_(gradC.mul(learningRate));
       d.sub_(gradD.mul(learningRate));
     }
-    ctx.out().println("Result: y = " + PyFormat.repr(a.item()) + " + " + PyFormat.repr(b.item())
-        + " x + " + PyFormat.repr(c.item()) + " x^2 + " + PyFormat.repr(d.item()) + " x^3");
+    ctx.out()
+        .println(
+            "Result: y = "
+                + PyFormat.repr(a.item())
+                + " + "
+                + PyFormat.repr(b.item())
+                + " x + "
+                + PyFormat.repr(c.item())
+                + " x^2 + "
+                + PyFormat.repr(d.item())
+                + " x^3");
     SinePlot.write(ctx, x, y, new double[] {a.item(), b.item(), c.item(), d.item()});
   }
 }

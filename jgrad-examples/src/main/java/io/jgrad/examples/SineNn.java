@@ -58,12 +58,22 @@ final class SineNn implements Example {
     Linear linear = (Linear) model.get(0);
     Tensor weight = linear.weight();
     double[] coefficients = {
-      linear.bias().item(), weight.select(1, 0).item(), weight.select(1, 1).item(),
+      linear.bias().item(),
+      weight.select(1, 0).item(),
+      weight.select(1, 1).item(),
       weight.select(1, 2).item()
     };
-    ctx.out().println("Result: y = " + PyFormat.repr(coefficients[0]) + " + "
-        + PyFormat.repr(coefficients[1]) + " x + " + PyFormat.repr(coefficients[2]) + " x^2 + "
-        + PyFormat.repr(coefficients[3]) + " x^3");
+    ctx.out()
+        .println(
+            "Result: y = "
+                + PyFormat.repr(coefficients[0])
+                + " + "
+                + PyFormat.repr(coefficients[1])
+                + " x + "
+                + PyFormat.repr(coefficients[2])
+                + " x^2 + "
+                + PyFormat.repr(coefficients[3])
+                + " x^3");
     SinePlot.write(ctx, x, y, coefficients);
   }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 final class SinePlot {
   private SinePlot() {}
 
-  static void write(ExampleContext ctx, Tensor x, Tensor y, double[] coefficients) throws IOException {
+  static void write(ExampleContext ctx, Tensor x, Tensor y, double[] coefficients)
+      throws IOException {
     if (ctx.plot().isEmpty()) {
       return;
     }
@@ -23,10 +24,16 @@ final class SinePlot {
         .yLabel("y")
         .size(800, 500)
         .points("sin(x)", every.toDoubleArray(), sampled.toDoubleArray())
-        .fit(String.format("%.3f + %.3f x + %.3f x^2 + %.3f x^3",
-            coefficients[0], coefficients[1], coefficients[2], coefficients[3]),
-            v -> coefficients[0] + coefficients[1] * v + coefficients[2] * v * v
-                + coefficients[3] * v * v * v, 400)
+        .fit(
+            String.format(
+                "%.3f + %.3f x + %.3f x^2 + %.3f x^3",
+                coefficients[0], coefficients[1], coefficients[2], coefficients[3]),
+            v ->
+                coefficients[0]
+                    + coefficients[1] * v
+                    + coefficients[2] * v * v
+                    + coefficients[3] * v * v * v,
+            400)
         .build()
         .save(path);
     ctx.println("plot written to " + path);

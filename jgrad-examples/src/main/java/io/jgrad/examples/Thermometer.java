@@ -50,7 +50,8 @@ final class Thermometer implements Example {
     return stack(dlossDw.sum(), dlossDb.sum());
   }
 
-  private Tensor trainingLoop(int epochs, double learningRate, Tensor params, Tensor tu, Tensor tc) {
+  private Tensor trainingLoop(
+      int epochs, double learningRate, Tensor params, Tensor tu, Tensor tc) {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       Tensor w = params.get(0);
       Tensor b = params.get(1);
@@ -90,12 +91,16 @@ final class Thermometer implements Example {
     ctx.println("# 5.4.1 a finite-difference step");
     double delta = 0.1;
     double learningRate = 1e-2;
-    Tensor rateW = lossFn(model(tu, w.add(delta), b), tc)
-        .sub(lossFn(model(tu, w.sub(delta), b), tc)).div(2.0 * delta);
+    Tensor rateW =
+        lossFn(model(tu, w.add(delta), b), tc)
+            .sub(lossFn(model(tu, w.sub(delta), b), tc))
+            .div(2.0 * delta);
     w = w.sub(rateW.mul(learningRate));
     // The notebook perturbs w again when it means b; reproduced as printed.
-    Tensor rateB = lossFn(model(tu, w.add(delta), b), tc)
-        .sub(lossFn(model(tu, w.sub(delta), b), tc)).div(2.0 * delta);
+    Tensor rateB =
+        lossFn(model(tu, w.add(delta), b), tc)
+            .sub(lossFn(model(tu, w.sub(delta), b), tc))
+            .div(2.0 * delta);
     b = b.sub(rateB.mul(learningRate));
 
     ctx.println("# 5.4.2 the analytic gradient");
@@ -105,7 +110,8 @@ final class Thermometer implements Example {
     ctx.println("# 5.4.4 normalised input");
     Tensor tun = tu.mul(0.1);
     int epochs = ctx.steps().orElse(5000);
-    Tensor after = trainingLoop(epochs, ctx.lr().orElse(1e-2), tensor(1.0f, 0.0f).to(ctx.device()), tun, tc);
+    Tensor after =
+        trainingLoop(epochs, ctx.lr().orElse(1e-2), tensor(1.0f, 0.0f).to(ctx.device()), tun, tc);
     ctx.out().println(after.toString());
   }
 }

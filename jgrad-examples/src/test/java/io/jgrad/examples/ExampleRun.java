@@ -14,7 +14,8 @@ import java.util.List;
 final class ExampleRun {
   private ExampleRun() {}
 
-  static List<String> lines(String name, java.util.function.UnaryOperator<ExampleContext> settings) {
+  static List<String> lines(
+      String name, java.util.function.UnaryOperator<ExampleContext> settings) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       Example example = Examples.find(name).orElseThrow();

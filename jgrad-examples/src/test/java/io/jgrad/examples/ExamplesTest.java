@@ -22,18 +22,22 @@ class ExamplesTest {
    * Lines equal except that each decimal number may differ by {@code relative}: for float32 cells
    * where the notebook's NumPy summed in another order than PyTorch (and jgrad) do.
    */
-  private static void assertSameUpToRounding(List<String> actual, List<String> expected, double relative) {
+  private static void assertSameUpToRounding(
+      List<String> actual, List<String> expected, double relative) {
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       String e = expected.get(i);
       String a = actual.get(i);
-      assertThat(NUMBER.matcher(a).replaceAll("#")).as("line %d text", i).isEqualTo(NUMBER.matcher(e).replaceAll("#"));
+      assertThat(NUMBER.matcher(a).replaceAll("#"))
+          .as("line %d text", i)
+          .isEqualTo(NUMBER.matcher(e).replaceAll("#"));
       Matcher me = NUMBER.matcher(e);
       Matcher ma = NUMBER.matcher(a);
       while (me.find() && ma.find()) {
         double ev = Double.parseDouble(me.group());
         double av = Double.parseDouble(ma.group());
-        assertThat(Math.abs(av - ev)).as("line %d: %s vs %s", i, a, e)
+        assertThat(Math.abs(av - ev))
+            .as("line %d: %s vs %s", i, a, e)
             .isLessThanOrEqualTo(relative * Math.abs(ev) + 1e-7);
       }
     }
@@ -75,7 +79,8 @@ class ExamplesTest {
 
   @Test
   void linregModulePrintsTheNotebookCostsAndParameter() {
-    assertThat(ExampleRun.lines("linreg-module")).isEqualTo(ExampleRun.notebook("linreg-module.txt"));
+    assertThat(ExampleRun.lines("linreg-module"))
+        .isEqualTo(ExampleRun.notebook("linreg-module.txt"));
   }
 
   @Test
@@ -93,17 +98,24 @@ class ExamplesTest {
   @Test
   void descentFourWaysMatchesTheNotebookParts() {
     List<String> lines = ExampleRun.lines("descent-four-ways");
-    int wrong = lines.indexOf("# part 1: numpy by hand, with the video's gradient np.dot(2*x, y_hat-y).mean()");
-    int right = lines.indexOf("# part 1: numpy by hand, with the correct gradient np.mean(2*x * (y_hat-y))");
+    int wrong =
+        lines.indexOf(
+            "# part 1: numpy by hand, with the video's gradient np.dot(2*x, y_hat-y).mean()");
+    int right =
+        lines.indexOf(
+            "# part 1: numpy by hand, with the correct gradient np.mean(2*x * (y_hat-y))");
     int part2 = lines.indexOf("# part 2: gradient with autograd");
     // NumPy's cell mixes a Python-float w with float32 arrays, so some intermediates are float64
     // there and float32 here; the 8-decimal losses then agree to ~1e-6 relative (+1e-7 absolute,
     // float32's resolution of the cancelled residuals), not digit for digit.
-    assertSameUpToRounding(lines.subList(wrong + 2, right), ExampleRun.notebook("descent-part1-wrong.txt"), 1e-6);
-    assertSameUpToRounding(lines.subList(right + 1, right + 13), ExampleRun.notebook("descent-part1-right.txt"), 1e-6);
+    assertSameUpToRounding(
+        lines.subList(wrong + 2, right), ExampleRun.notebook("descent-part1-wrong.txt"), 1e-6);
+    assertSameUpToRounding(
+        lines.subList(right + 1, right + 13), ExampleRun.notebook("descent-part1-right.txt"), 1e-6);
     assertThat(lines.get(right + 13)).isEqualTo("(-120.0, -30.0)");
     // Part 2 is PyTorch itself in the notebook: jgrad prints the same lines exactly.
-    assertThat(lines.subList(part2 + 1, part2 + 13)).isEqualTo(ExampleRun.notebook("descent-part2.txt"));
+    assertThat(lines.subList(part2 + 1, part2 + 13))
+        .isEqualTo(ExampleRun.notebook("descent-part2.txt"));
     int part3 = lines.indexOf("# part 3: loss and optimizer from the library");
     assertThat(lines.get(part3 + 2)).isEqualTo("epoch 1: w = 0.3000, loss = 30.00000000");
     assertThat(lines.get(part3 + 12)).isEqualTo("Prediction after training: f(5) = 10.000");
@@ -113,14 +125,25 @@ class ExamplesTest {
   @Test
   void thermometerPrintsTheNotebookLossesAndTrainingLoops() {
     List<String> lines = ExampleRun.lines("thermometer", c -> c.withSteps(5));
-    assertThat(lines).contains("tensor(1763.8848)", "x * y: Size([3, 1])", "y * z: Size([3, 3])",
-        "y * z * a: Size([2, 3, 3])", "Epoch 1, Loss 1763.884765625", "Epoch 2, Loss 323.09051513671875",
-        "Epoch 3, Loss 78.92963409423828", "Epoch 4, Loss 37.5528450012207",
-        "Epoch 5, Loss 30.540283203125", "tensor([ 0.2413, -0.0149])",
-        "Epoch 1, Loss 80.36434173583984", "Epoch 2, Loss 37.574913024902344",
-        "Epoch 3, Loss 30.871076583862305", "Epoch 4, Loss 29.756193161010742",
-        "Epoch 5, Loss 29.507152557373047");
-    assertThat(lines).contains("tensor([ 2477177.7500,  6138895.5000,  6656643.0000, 13231964.0000,");
+    assertThat(lines)
+        .contains(
+            "tensor(1763.8848)",
+            "x * y: Size([3, 1])",
+            "y * z: Size([3, 3])",
+            "y * z * a: Size([2, 3, 3])",
+            "Epoch 1, Loss 1763.884765625",
+            "Epoch 2, Loss 323.09051513671875",
+            "Epoch 3, Loss 78.92963409423828",
+            "Epoch 4, Loss 37.5528450012207",
+            "Epoch 5, Loss 30.540283203125",
+            "tensor([ 0.2413, -0.0149])",
+            "Epoch 1, Loss 80.36434173583984",
+            "Epoch 2, Loss 37.574913024902344",
+            "Epoch 3, Loss 30.871076583862305",
+            "Epoch 4, Loss 29.756193161010742",
+            "Epoch 5, Loss 29.507152557373047");
+    assertThat(lines)
+        .contains("tensor([ 2477177.7500,  6138895.5000,  6656643.0000, 13231964.0000,");
     List<String> full = ExampleRun.lines("thermometer", ExampleContext::asQuiet);
     assertThat(full).containsExactly("tensor([ 0.2413, -0.0149])", "tensor([  5.3671, -17.3012])");
   }
@@ -135,7 +158,8 @@ class ExamplesTest {
     double first = Double.parseDouble(progress.get(0).split(" ")[1]);
     double last = Double.parseDouble(progress.get(19).split(" ")[1]);
     assertThat(last).isLessThan(first);
-    assertThat(lines).anyMatch(l -> l.matches("Result: y = \\S+ \\+ \\S+ x \\+ \\S+ x\\^2 \\+ \\S+ x\\^3"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("Result: y = \\S+ \\+ \\S+ x \\+ \\S+ x\\^2 \\+ \\S+ x\\^3"));
     assertPicture(png);
   }
 
@@ -144,7 +168,8 @@ class ExamplesTest {
     Path png = dir.resolve("sine-nn.png");
     List<String> lines = ExampleRun.lines("sine-nn", c -> c.withPlot(png));
     assertThat(lines.stream().filter(l -> l.matches("\\d+ [-0-9.e]+")).count()).isEqualTo(20);
-    String result = lines.stream().filter(l -> l.startsWith("Result: y = ")).findFirst().orElseThrow();
+    String result =
+        lines.stream().filter(l -> l.startsWith("Result: y = ")).findFirst().orElseThrow();
     // The cubic that fits sin(x) best on [-pi, pi] has b ~ 0.85 and d ~ -0.09.
     String[] terms = result.substring("Result: y = ".length()).split(" \\+ ");
     assertThat(Double.parseDouble(terms[1].replace(" x", ""))).isBetween(0.75, 0.95);
@@ -158,8 +183,9 @@ class ExamplesTest {
         java.nio.file.Files.isDirectory(io.jgrad.data.FashionMnist.DEFAULT_DIRECTORY),
         "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
     Path png = dir.resolve("fashion.png");
-    List<String> lines = ExampleRun.lines("fashion-mnist",
-        c -> c.withLimit(640).withSteps(2).withPlot(png).asQuiet());
+    List<String> lines =
+        ExampleRun.lines(
+            "fashion-mnist", c -> c.withLimit(640).withSteps(2).withPlot(png).asQuiet());
     assertThat(lines.stream().filter(l -> l.startsWith(" Accuracy: ")).count()).isEqualTo(2);
     assertThat(lines).anyMatch(l -> l.matches("epoch 2 trained in [0-9.]+ s"));
     assertPicture(png);
@@ -172,7 +198,9 @@ class ExamplesTest {
     var o = new java.io.PrintStream(out, true);
     var e = new java.io.PrintStream(err, true);
     assertThat(Main.execute(o, e, "run", "no-such-example")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("jgrad: unknown example 'no-such-example'; run 'jgrad list' to see the examples");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "jgrad: unknown example 'no-such-example'; run 'jgrad list' to see the examples");
     err.reset();
     assertThat(Main.execute(o, e, "run", "quadratic", "--device", "mps")).isEqualTo(2);
     assertThat(err.toString()).contains("'mps'").contains("does not exist on this platform");

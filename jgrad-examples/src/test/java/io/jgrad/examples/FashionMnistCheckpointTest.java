@@ -34,15 +34,21 @@ class FashionMnistCheckpointTest {
   private static Result jgrad(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Result(status, out.toString(StandardCharsets.UTF_8).lines().toList(),
+    int status =
+        Main.execute(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Result(
+        status,
+        out.toString(StandardCharsets.UTF_8).lines().toList(),
         err.toString(StandardCharsets.UTF_8));
   }
 
   @BeforeEach
   void needsTheDataset() {
-    Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
+    Assumptions.assumeTrue(
+        Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
         "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
   }
 
@@ -50,19 +56,51 @@ class FashionMnistCheckpointTest {
   void resumingAfterOneEpochPrintsWhatAnUninterruptedRunPrints() throws Exception {
     Path straight = dir.resolve("straight.safetensors");
     Path split = dir.resolve("split.safetensors");
-    Result both = jgrad("run", "fashion-mnist", "--limit", "256", "--steps", "2", "--quiet",
-        "--save", straight.toString());
-    Result first = jgrad("run", "fashion-mnist", "--limit", "256", "--steps", "1", "--quiet",
-        "--save", split.toString());
+    Result both =
+        jgrad(
+            "run",
+            "fashion-mnist",
+            "--limit",
+            "256",
+            "--steps",
+            "2",
+            "--quiet",
+            "--save",
+            straight.toString());
+    Result first =
+        jgrad(
+            "run",
+            "fashion-mnist",
+            "--limit",
+            "256",
+            "--steps",
+            "1",
+            "--quiet",
+            "--save",
+            split.toString());
     assertThat(Checkpoint.read(split).epoch()).isEqualTo(1);
     // Another seed: the resumed model's weights can only come from the checkpoint.
-    Result second = jgrad("run", "fashion-mnist", "--limit", "256", "--steps", "2", "--quiet",
-        "--seed", "5", "--resume", split.toString(), "--save", split.toString());
+    Result second =
+        jgrad(
+            "run",
+            "fashion-mnist",
+            "--limit",
+            "256",
+            "--steps",
+            "2",
+            "--quiet",
+            "--seed",
+            "5",
+            "--resume",
+            split.toString(),
+            "--save",
+            split.toString());
     assertThat(List.of(both.status(), first.status(), second.status())).containsOnly(0);
     assertThat(both.accuracies()).hasSize(2);
     assertThat(first.accuracies()).containsExactly(both.accuracies().get(0));
     assertThat(second.accuracies()).containsExactly(both.accuracies().get(1));
-    assertThat(second.out()).anyMatch(l -> l.matches("epoch 2 trained in [0-9.]+ s"))
+    assertThat(second.out())
+        .anyMatch(l -> l.matches("epoch 2 trained in [0-9.]+ s"))
         .noneMatch(l -> l.startsWith("epoch 1 "));
     // Same weights, optimizer state, epoch and extras: the files are byte for byte the same.
     assertThat(Files.readAllBytes(split)).isEqualTo(Files.readAllBytes(straight));
@@ -73,10 +111,22 @@ class FashionMnistCheckpointTest {
   @Test
   void aCheckpointThatIsAlreadyDoneRunsNoMoreEpochs() throws Exception {
     Path file = dir.resolve("done.safetensors");
-    assertThat(jgrad("run", "fashion-mnist", "--limit", "128", "--steps", "1", "--quiet",
-        "--save", file.toString()).status()).isZero();
-    Result again = jgrad("run", "fashion-mnist", "--limit", "128", "--steps", "1",
-        "--resume", file.toString());
+    assertThat(
+            jgrad(
+                    "run",
+                    "fashion-mnist",
+                    "--limit",
+                    "128",
+                    "--steps",
+                    "1",
+                    "--quiet",
+                    "--save",
+                    file.toString())
+                .status())
+        .isZero();
+    Result again =
+        jgrad(
+            "run", "fashion-mnist", "--limit", "128", "--steps", "1", "--resume", file.toString());
     assertThat(again.status()).isZero();
     assertThat(again.out()).contains("resumed from " + file + " after epoch 1", "Done!");
     assertThat(again.accuracies()).isEmpty();
@@ -101,8 +151,8 @@ class FashionMnistCheckpointTest {
     Result notCheckpoint =
         jgrad("run", "fashion-mnist", "--limit", "64", "--resume", plain.toString());
     assertThat(notCheckpoint.status()).isEqualTo(2);
-    assertThat(notCheckpoint.err().strip()).startsWith(
-        "jgrad: --resume " + plain + ": no 'jgrad.checkpoint' entry in __metadata__");
+    assertThat(notCheckpoint.err().strip())
+        .startsWith("jgrad: --resume " + plain + ": no 'jgrad.checkpoint' entry in __metadata__");
 
     Path other = dir.resolve("other-model.safetensors");
     manualSeed(0);
@@ -112,13 +162,17 @@ class FashionMnistCheckpointTest {
         jgrad("run", "fashion-mnist", "--limit", "64", "--resume", other.toString());
     assertThat(wrongModel.status()).isEqualTo(2);
     assertThat(wrongModel.err().lines().count()).isEqualTo(1);
-    assertThat(wrongModel.err()).startsWith("jgrad: --resume " + other
-        + ": Error(s) in loading state_dict for Sequential: Missing key(s) in state_dict: ");
+    assertThat(wrongModel.err())
+        .startsWith(
+            "jgrad: --resume "
+                + other
+                + ": Error(s) in loading state_dict for Sequential: Missing key(s) in state_dict: ");
 
     Path nowhere = dir.resolve("no-such-dir").resolve("c.safetensors");
     Result badSave = jgrad("run", "fashion-mnist", "--limit", "64", "--save", nowhere.toString());
     assertThat(badSave.status()).isEqualTo(2);
-    assertThat(badSave.err().strip()).isEqualTo("jgrad: --save " + nowhere + ": directory "
-        + nowhere.getParent() + " does not exist");
+    assertThat(badSave.err().strip())
+        .isEqualTo(
+            "jgrad: --save " + nowhere + ": directory " + nowhere.getParent() + " does not exist");
   }
 }

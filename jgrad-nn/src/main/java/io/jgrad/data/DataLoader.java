@@ -13,19 +13,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Iterates a dataset of tensor rows in batches, PyTorch's single-process {@code DataLoader}
- * with the default collate: each batch stacks the rows' tensors along a new dimension 0.
+ * Iterates a dataset of tensor rows in batches, PyTorch's single-process {@code DataLoader} with
+ * the default collate: each batch stacks the rows' tensors along a new dimension 0.
  *
  * <p>{@code for (Tensor[] batch : new DataLoader(new TensorDataset(x, y), 20, true)) { ... }}
  *
- * <p>Every {@link #iterator()} is a new epoch. Shuffling reproduces PyTorch's random draws
- * exactly, so a seed gives PyTorch's batch order: each epoch first draws the loader's base seed
- * (one 64-bit draw, as {@code _BaseDataLoaderIter} does even without shuffling); a shuffling
- * epoch without a generator then draws a seed from the default generator ({@code
- * random_()} on int64, a 64-bit draw modulo 2^63) and permutes with {@code randperm(n)} of a
- * fresh generator seeded with it; with a generator, {@code randperm(n, generator)} draws from it
- * directly, and when the epoch's indices run out one more {@code randperm(n)} is drawn and
- * discarded, as {@code RandomSampler}'s second {@code yield from} does.
+ * <p>Every {@link #iterator()} is a new epoch. Shuffling reproduces PyTorch's random draws exactly,
+ * so a seed gives PyTorch's batch order: each epoch first draws the loader's base seed (one 64-bit
+ * draw, as {@code _BaseDataLoaderIter} does even without shuffling); a shuffling epoch without a
+ * generator then draws a seed from the default generator ({@code random_()} on int64, a 64-bit draw
+ * modulo 2^63) and permutes with {@code randperm(n)} of a fresh generator seeded with it; with a
+ * generator, {@code randperm(n, generator)} draws from it directly, and when the epoch's indices
+ * run out one more {@code randperm(n)} is drawn and discarded, as {@code RandomSampler}'s second
+ * {@code yield from} does.
  */
 public final class DataLoader implements Iterable<Tensor[]> {
   private final Dataset<Tensor[]> dataset;
@@ -47,8 +47,7 @@ public final class DataLoader implements Iterable<Tensor[]> {
   }
 
   /**
-   * A loader that reshuffles every epoch when {@code shuffle}, drawing from the default
-   * generator.
+   * A loader that reshuffles every epoch when {@code shuffle}, drawing from the default generator.
    *
    * <p>{@code new DataLoader(new TensorDataset(x, y), 20, true)}.
    *
@@ -71,21 +70,27 @@ public final class DataLoader implements Iterable<Tensor[]> {
   }
 
   /**
-   * As {@link #DataLoader(Dataset, int, boolean, boolean)}, drawing every random number from
-   * {@code generator}, PyTorch's {@code generator=} argument.
+   * As {@link #DataLoader(Dataset, int, boolean, boolean)}, drawing every random number from {@code
+   * generator}, PyTorch's {@code generator=} argument.
    *
    * <p>{@code new DataLoader(dataset, 4, true, false, new Generator().manualSeed(42))}.
    *
    * @throws IllegalArgumentException if {@code batchSize < 1}, or shuffling an empty dataset
    */
   public DataLoader(
-      Dataset<Tensor[]> dataset, int batchSize, boolean shuffle, boolean dropLast,
+      Dataset<Tensor[]> dataset,
+      int batchSize,
+      boolean shuffle,
+      boolean dropLast,
       Generator generator) {
     this(dataset, batchSize, shuffle, dropLast, Optional.of(generator));
   }
 
   private DataLoader(
-      Dataset<Tensor[]> dataset, int batchSize, boolean shuffle, boolean dropLast,
+      Dataset<Tensor[]> dataset,
+      int batchSize,
+      boolean shuffle,
+      boolean dropLast,
       Optional<Generator> generator) {
     this.dataset = Objects.requireNonNull(dataset, "dataset");
     if (batchSize < 1) {
@@ -227,7 +232,10 @@ public final class DataLoader implements Iterable<Tensor[]> {
         if (row.length != batch.length) {
           throw new IllegalArgumentException(
               "DataLoader: each element in list of batch should be of equal size (got "
-                  + batch.length + " and " + row.length + " tensors)");
+                  + batch.length
+                  + " and "
+                  + row.length
+                  + " tensors)");
         }
         column.add(row[c]);
       }

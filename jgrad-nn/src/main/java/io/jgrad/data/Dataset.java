@@ -52,8 +52,12 @@ public interface Dataset<T> {
     if (total != dataset.size()) {
       throw new IllegalArgumentException(
           "Sum of input lengths does not equal the length of the input dataset! (lengths "
-              + java.util.Arrays.toString(lengths) + " sum to " + total + ", dataset has "
-              + dataset.size() + ")");
+              + java.util.Arrays.toString(lengths)
+              + " sum to "
+              + total
+              + ", dataset has "
+              + dataset.size()
+              + ")");
     }
     long[] permutation = generator.randperm(total);
     List<Subset<T>> subsets = new ArrayList<>();
@@ -70,8 +74,8 @@ public interface Dataset<T> {
   }
 
   /**
-   * Splits by fractions summing to 1: each split gets {@code floor(size * fraction)} items and
-   * the remainder is dealt one at a time round-robin from the first split, as PyTorch does.
+   * Splits by fractions summing to 1: each split gets {@code floor(size * fraction)} items and the
+   * remainder is dealt one at a time round-robin from the first split, as PyTorch does.
    *
    * <p>{@code Dataset.randomSplit(ds, new double[] {0.8, 0.2}, generator)}.
    *
@@ -86,8 +90,11 @@ public interface Dataset<T> {
     // PyTorch: math.isclose(sum, 1) (relative tolerance 1e-9) and sum <= 1.
     if (!(Math.abs(sum - 1) <= 1e-9 * Math.max(1, Math.abs(sum)) && sum <= 1)) {
       throw new IllegalArgumentException(
-          "randomSplit: fractions must sum to 1, got " + java.util.Arrays.toString(fractions)
-              + " (sum " + sum + ")");
+          "randomSplit: fractions must sum to 1, got "
+              + java.util.Arrays.toString(fractions)
+              + " (sum "
+              + sum
+              + ")");
     }
     int[] lengths = new int[fractions.length];
     int assigned = 0;

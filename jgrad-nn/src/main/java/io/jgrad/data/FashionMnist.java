@@ -21,9 +21,9 @@ import java.util.Objects;
  * <p>{@code FashionMnist train = FashionMnist.train(); Tensor[] item = train.get(0);} gives a
  * float32 [1, 28, 28] image in [0, 1] and its int64 label.
  *
- * <p>Files are looked up as {@code <name>.gz} (gzipped) and then {@code <name>} (plain), with
- * names {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code
- * t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}.
+ * <p>Files are looked up as {@code <name>.gz} (gzipped) and then {@code <name>} (plain), with names
+ * {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}
+ * and {@code t10k-labels-idx1-ubyte}.
  */
 public final class FashionMnist implements Dataset<Tensor[]> {
 
@@ -33,8 +33,16 @@ public final class FashionMnist implements Dataset<Tensor[]> {
   /** The class names by label, as torchvision's {@code FashionMNIST.classes}. */
   public static final List<String> CLASSES =
       List.of(
-          "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
-          "Bag", "Ankle boot");
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
+          "Ankle boot");
 
   /** Which half of the dataset to read. */
   public enum Split {
@@ -117,9 +125,10 @@ public final class FashionMnist implements Dataset<Tensor[]> {
     IdxFile.Contents imageData = IdxFile.read(imageFile, IdxFile.IMAGES_MAGIC, limit);
     IdxFile.Contents labelData = IdxFile.read(labelFile, IdxFile.LABELS_MAGIC, limit);
     if (imageData.count() != labelData.count()) {
-      throw new DatasetFormatException(String.format(
-          "FashionMnist: %s holds %d images but %s holds %d labels (counts at offset 4)",
-          imageFile, imageData.count(), labelFile, labelData.count()));
+      throw new DatasetFormatException(
+          String.format(
+              "FashionMnist: %s holds %d images but %s holds %d labels (counts at offset 4)",
+              imageFile, imageData.count(), labelFile, labelData.count()));
     }
     int n = imageData.dims()[0];
     int rows = imageData.dims()[1];
@@ -129,9 +138,10 @@ public final class FashionMnist implements Dataset<Tensor[]> {
     for (int i = 0; i < n; i++) {
       labelValues[i] = labelData.data()[i] & 0xFF;
       if (labelValues[i] >= CLASSES.size()) {
-        throw new DatasetFormatException(String.format(
-            "%s: label %d at offset %d is outside 0..%d", labelFile, labelValues[i], 8 + i,
-            CLASSES.size() - 1));
+        throw new DatasetFormatException(
+            String.format(
+                "%s: label %d at offset %d is outside 0..%d",
+                labelFile, labelValues[i], 8 + i, CLASSES.size() - 1));
       }
     }
     Tensor images =
@@ -151,7 +161,8 @@ public final class FashionMnist implements Dataset<Tensor[]> {
       return plain;
     }
     throw new NoSuchFileException(
-        gzipped.toString(), plain.toString(),
+        gzipped.toString(),
+        plain.toString(),
         "FashionMnist: looked for both the gzipped and the plain file; neither exists");
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A dataset of tensors sliced along their first dimension, PyTorch's {@code TensorDataset}:
- * item {@code i} is {@code {t0[i], t1[i], ...}}.
+ * A dataset of tensors sliced along their first dimension, PyTorch's {@code TensorDataset}: item
+ * {@code i} is {@code {t0[i], t1[i], ...}}.
  *
  * <p>{@code new TensorDataset(x, y).get(3)} is {@code {x.get(3), y.get(3)}}.
  */

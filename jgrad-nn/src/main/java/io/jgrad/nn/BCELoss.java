@@ -5,8 +5,8 @@ import io.jgrad.nn.functional.F;
 import java.util.Optional;
 
 /**
- * Binary cross entropy of probabilities, -(y·log p + (1-y)·log(1-p)) with each log clamped at
- * -100, as PyTorch's {@code nn.BCELoss}.
+ * Binary cross entropy of probabilities, -(y·log p + (1-y)·log(1-p)) with each log clamped at -100,
+ * as PyTorch's {@code nn.BCELoss}.
  *
  * <p>{@code new BCELoss().forward(logits.sigmoid(), y)}
  */
@@ -17,14 +17,19 @@ public class BCELoss extends Loss {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new BCELoss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new BCELoss(Reduction.SUM)}.
+   */
   public BCELoss(Reduction reduction) {
     this(Optional.empty(), reduction);
   }
 
   /**
-   * The loss with an element {@code weight} (kept as buffer "weight"). <p>{@code new
-   * BCELoss(Optional.of(w), Reduction.MEAN)}.
+   * The loss with an element {@code weight} (kept as buffer "weight").
+   *
+   * <p>{@code new BCELoss(Optional.of(w), Reduction.MEAN)}.
    */
   public BCELoss(Optional<Tensor> weight, Reduction reduction) {
     super(reduction);
@@ -33,8 +38,8 @@ public class BCELoss extends Loss {
 
   @Override
   public Tensor forward(Tensor input, Tensor target) {
-    Optional<Tensor> weight = namedBuffers().containsKey("weight")
-        ? Optional.of(getBuffer("weight")) : Optional.empty();
+    Optional<Tensor> weight =
+        namedBuffers().containsKey("weight") ? Optional.of(getBuffer("weight")) : Optional.empty();
     return F.binaryCrossEntropy(input, target, weight, reduction());
   }
 }

@@ -17,18 +17,22 @@ public class BCEWithLogitsLoss extends Loss {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new BCEWithLogitsLoss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new BCEWithLogitsLoss(Reduction.SUM)}.
+   */
   public BCEWithLogitsLoss(Reduction reduction) {
     this(Optional.empty(), Optional.empty(), reduction);
   }
 
   /**
-   * The loss with element {@code weight} and {@code posWeight} (buffers "weight" and
-   * "pos_weight"). <p>{@code new BCEWithLogitsLoss(Optional.empty(), Optional.of(pw),
-   * Reduction.MEAN)}.
+   * The loss with element {@code weight} and {@code posWeight} (buffers "weight" and "pos_weight").
+   *
+   * <p>{@code new BCEWithLogitsLoss(Optional.empty(), Optional.of(pw), Reduction.MEAN)}.
    */
-  public BCEWithLogitsLoss(Optional<Tensor> weight, Optional<Tensor> posWeight,
-      Reduction reduction) {
+  public BCEWithLogitsLoss(
+      Optional<Tensor> weight, Optional<Tensor> posWeight, Reduction reduction) {
     super(reduction);
     weight.ifPresent(w -> registerBuffer("weight", w));
     posWeight.ifPresent(w -> registerBuffer("pos_weight", w));
@@ -37,8 +41,11 @@ public class BCEWithLogitsLoss extends Loss {
   @Override
   public Tensor forward(Tensor input, Tensor target) {
     var buffers = namedBuffers();
-    return F.binaryCrossEntropyWithLogits(input, target,
-        Optional.ofNullable(buffers.get("weight")), Optional.ofNullable(buffers.get("pos_weight")),
+    return F.binaryCrossEntropyWithLogits(
+        input,
+        target,
+        Optional.ofNullable(buffers.get("weight")),
+        Optional.ofNullable(buffers.get("pos_weight")),
         reduction());
   }
 }

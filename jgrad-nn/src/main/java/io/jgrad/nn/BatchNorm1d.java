@@ -24,16 +24,22 @@ public class BatchNorm1d extends Module {
   private final boolean affine;
   private final boolean trackRunningStats;
 
-  /** eps 1e-5, momentum 0.1, affine, tracking running stats. <p>{@code new BatchNorm1d(16)}. */
+  /**
+   * eps 1e-5, momentum 0.1, affine, tracking running stats.
+   *
+   * <p>{@code new BatchNorm1d(16)}.
+   */
   public BatchNorm1d(int numFeatures) {
     this(numFeatures, 1e-5, 0.1, true, true);
   }
 
   /**
-   * A batch norm with every option. <p>{@code new BatchNorm1d(16, 1e-5, 0.1, false, true)}.
+   * A batch norm with every option.
+   *
+   * <p>{@code new BatchNorm1d(16, 1e-5, 0.1, false, true)}.
    */
-  public BatchNorm1d(int numFeatures, double eps, double momentum, boolean affine,
-      boolean trackRunningStats) {
+  public BatchNorm1d(
+      int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
     this.numFeatures = numFeatures;
     this.eps = eps;
     this.momentum = momentum;
@@ -62,8 +68,11 @@ public class BatchNorm1d extends Module {
           "expected 2D or 3D input (got " + input.dim() + "D input)");
     }
     if (input.size(1) != numFeatures) {
-      throw new IllegalArgumentException("BatchNorm1d: expected " + numFeatures
-          + " channels at dim 1, got input of shape " + input.shape());
+      throw new IllegalArgumentException(
+          "BatchNorm1d: expected "
+              + numFeatures
+              + " channels at dim 1, got input of shape "
+              + input.shape());
     }
     if (isTraining() && trackRunningStats) {
       Tensor tracked = getBuffer("num_batches_tracked");
@@ -72,10 +81,12 @@ public class BatchNorm1d extends Module {
       }
     }
     boolean useBatchStats = isTraining() || !trackRunningStats;
-    Optional<Tensor> runningMean = trackRunningStats && (isTraining() || !useBatchStats)
-        ? Optional.of(getBuffer("running_mean")) : Optional.empty();
-    Optional<Tensor> runningVar = runningMean.isPresent()
-        ? Optional.of(getBuffer("running_var")) : Optional.empty();
+    Optional<Tensor> runningMean =
+        trackRunningStats && (isTraining() || !useBatchStats)
+            ? Optional.of(getBuffer("running_mean"))
+            : Optional.empty();
+    Optional<Tensor> runningVar =
+        runningMean.isPresent() ? Optional.of(getBuffer("running_var")) : Optional.empty();
     Optional<Tensor> weight = affine ? Optional.of(getParameter("weight")) : Optional.empty();
     Optional<Tensor> bias = affine ? Optional.of(getParameter("bias")) : Optional.empty();
     return F.batchNorm(input, runningMean, runningVar, weight, bias, useBatchStats, momentum, eps);
@@ -83,8 +94,14 @@ public class BatchNorm1d extends Module {
 
   @Override
   public String extraRepr() {
-    return numFeatures + ", eps=" + Repr.pythonFloat(eps) + ", momentum="
-        + Repr.pythonFloat(momentum) + ", affine=" + Repr.pythonBool(affine)
-        + ", track_running_stats=" + Repr.pythonBool(trackRunningStats);
+    return numFeatures
+        + ", eps="
+        + Repr.pythonFloat(eps)
+        + ", momentum="
+        + Repr.pythonFloat(momentum)
+        + ", affine="
+        + Repr.pythonBool(affine)
+        + ", track_running_stats="
+        + Repr.pythonBool(trackRunningStats);
   }
 }

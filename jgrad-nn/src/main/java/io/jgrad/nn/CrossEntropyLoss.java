@@ -20,19 +20,24 @@ public class CrossEntropyLoss extends Loss {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new CrossEntropyLoss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new CrossEntropyLoss(Reduction.SUM)}.
+   */
   public CrossEntropyLoss(Reduction reduction) {
     this(Optional.empty(), -100, reduction, 0);
   }
 
   /**
-   * The loss with every option; {@code weight} [C] is kept as buffer "weight". <p>{@code new
-   * CrossEntropyLoss(Optional.empty(), -100, Reduction.MEAN, 0.1)}.
+   * The loss with every option; {@code weight} [C] is kept as buffer "weight".
+   *
+   * <p>{@code new CrossEntropyLoss(Optional.empty(), -100, Reduction.MEAN, 0.1)}.
    *
    * @throws IllegalArgumentException unless 0 ≤ labelSmoothing ≤ 1
    */
-  public CrossEntropyLoss(Optional<Tensor> weight, int ignoreIndex, Reduction reduction,
-      double labelSmoothing) {
+  public CrossEntropyLoss(
+      Optional<Tensor> weight, int ignoreIndex, Reduction reduction, double labelSmoothing) {
     super(reduction);
     if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
       throw new IllegalArgumentException(
@@ -55,8 +60,8 @@ public class CrossEntropyLoss extends Loss {
 
   @Override
   public Tensor forward(Tensor input, Tensor target) {
-    Optional<Tensor> weight = namedBuffers().containsKey("weight")
-        ? Optional.of(getBuffer("weight")) : Optional.empty();
+    Optional<Tensor> weight =
+        namedBuffers().containsKey("weight") ? Optional.of(getBuffer("weight")) : Optional.empty();
     return F.crossEntropy(input, target, weight, ignoreIndex, reduction(), labelSmoothing);
   }
 }

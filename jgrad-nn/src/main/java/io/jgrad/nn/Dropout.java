@@ -12,13 +12,19 @@ import io.jgrad.nn.functional.F;
 public class Dropout extends Module {
   private final double p;
 
-  /** p = 0.5. <p>{@code new Dropout()}. */
+  /**
+   * p = 0.5.
+   *
+   * <p>{@code new Dropout()}.
+   */
   public Dropout() {
     this(0.5);
   }
 
   /**
-   * Drops with probability {@code p}. <p>{@code new Dropout(0.1)}.
+   * Drops with probability {@code p}.
+   *
+   * <p>{@code new Dropout(0.1)}.
    *
    * @throws IllegalArgumentException unless 0 ≤ p ≤ 1
    */

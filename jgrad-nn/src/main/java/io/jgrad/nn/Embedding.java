@@ -10,8 +10,8 @@ import io.jgrad.nn.init.Init;
 import java.util.OptionalInt;
 
 /**
- * A lookup table of {@code num} vectors of size {@code dim}, as PyTorch's {@code nn.Embedding};
- * the weight starts as N(0, 1).
+ * A lookup table of {@code num} vectors of size {@code dim}, as PyTorch's {@code nn.Embedding}; the
+ * weight starts as N(0, 1).
  *
  * <p>{@code new Embedding(10, 3).forward(tensor(1L, 4L))} has shape [2, 3].
  */
@@ -20,14 +20,20 @@ public class Embedding extends Module {
   private final int embeddingDim;
   private final OptionalInt paddingIdx;
 
-  /** A table with no padding row. <p>{@code new Embedding(1000, 64)}. */
+  /**
+   * A table with no padding row.
+   *
+   * <p>{@code new Embedding(1000, 64)}.
+   */
   public Embedding(int numEmbeddings, int embeddingDim) {
     this(numEmbeddings, embeddingDim, OptionalInt.empty());
   }
 
   /**
    * A table whose row {@code paddingIdx} (negative counts from the end) starts at zero and gets no
-   * gradient. <p>{@code new Embedding(10, 3, 0)}.
+   * gradient.
+   *
+   * <p>{@code new Embedding(10, 3, 0)}.
    *
    * @throws IllegalArgumentException if paddingIdx is outside [-num, num)
    */
@@ -39,8 +45,11 @@ public class Embedding extends Module {
     if (paddingIdx.isPresent()) {
       int p = paddingIdx.getAsInt();
       if (p >= numEmbeddings || p < -numEmbeddings) {
-        throw new IllegalArgumentException("Embedding: Padding_idx must be within num_embeddings ("
-            + numEmbeddings + "), got " + p);
+        throw new IllegalArgumentException(
+            "Embedding: Padding_idx must be within num_embeddings ("
+                + numEmbeddings
+                + "), got "
+                + p);
       }
       paddingIdx = OptionalInt.of(p < 0 ? p + numEmbeddings : p);
     }
@@ -72,24 +81,31 @@ public class Embedding extends Module {
   }
 
   /**
-   * The rows at {@code indices} (int64), shaped indices.shape + [dim]. <p>{@code
-   * emb.forward(tensor(new long[] {1, 2, 4, 5}, 2, 2))}.
+   * The rows at {@code indices} (int64), shaped indices.shape + [dim].
+   *
+   * <p>{@code emb.forward(tensor(new long[] {1, 2, 4, 5}, 2, 2))}.
    *
    * @throws IllegalArgumentException for non-integer indices
    */
   @Override
   public Tensor forward(Tensor indices) {
     if (indices.dtype() != DType.INT64 && indices.dtype() != DType.INT32) {
-      throw new IllegalArgumentException("Expected tensor for argument #1 'indices' to have one "
-          + "of the following scalar types: Long, Int; but got " + indices.dtype() + " instead");
+      throw new IllegalArgumentException(
+          "Expected tensor for argument #1 'indices' to have one "
+              + "of the following scalar types: Long, Int; but got "
+              + indices.dtype()
+              + " instead");
     }
-    return paddingIdx.isPresent() ? F.embedding(indices, weight(), paddingIdx.getAsInt())
+    return paddingIdx.isPresent()
+        ? F.embedding(indices, weight(), paddingIdx.getAsInt())
         : F.embedding(indices, weight());
   }
 
   @Override
   public String extraRepr() {
-    return numEmbeddings + ", " + embeddingDim
+    return numEmbeddings
+        + ", "
+        + embeddingDim
         + (paddingIdx.isPresent() ? ", padding_idx=" + paddingIdx.getAsInt() : "");
   }
 }

@@ -11,12 +11,20 @@ public class Flatten extends Module {
   private final int startDim;
   private final int endDim;
 
-  /** Keeps the batch dim: startDim 1, endDim -1. <p>{@code new Flatten()}. */
+  /**
+   * Keeps the batch dim: startDim 1, endDim -1.
+   *
+   * <p>{@code new Flatten()}.
+   */
   public Flatten() {
     this(1, -1);
   }
 
-  /** Flattens {@code startDim} through {@code endDim} (inclusive). <p>{@code new Flatten(0, 1)}. */
+  /**
+   * Flattens {@code startDim} through {@code endDim} (inclusive).
+   *
+   * <p>{@code new Flatten(0, 1)}.
+   */
   public Flatten(int startDim, int endDim) {
     this.startDim = startDim;
     this.endDim = endDim;

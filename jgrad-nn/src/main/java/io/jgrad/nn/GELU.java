@@ -4,21 +4,27 @@ import io.jgrad.Tensor;
 import io.jgrad.nn.functional.F;
 
 /**
- * Gaussian error linear unit x·Φ(x), as PyTorch's {@code nn.GELU}; exact (erf) by default, or
- * the tanh approximation.
+ * Gaussian error linear unit x·Φ(x), as PyTorch's {@code nn.GELU}; exact (erf) by default, or the
+ * tanh approximation.
  *
  * <p>{@code new GELU("tanh").forward(x)}
  */
 public class GELU extends Module {
   private final String approximate;
 
-  /** Exact GELU ({@code approximate='none'}). <p>{@code new GELU()}. */
+  /**
+   * Exact GELU ({@code approximate='none'}).
+   *
+   * <p>{@code new GELU()}.
+   */
   public GELU() {
     this("none");
   }
 
   /**
-   * GELU with {@code approximate} "none" or "tanh". <p>{@code new GELU("tanh")}.
+   * GELU with {@code approximate} "none" or "tanh".
+   *
+   * <p>{@code new GELU("tanh")}.
    *
    * @throws IllegalArgumentException for another value
    */

@@ -8,7 +8,11 @@ import io.jgrad.Tensor;
  * <p>{@code new Identity().forward(x) == x}
  */
 public class Identity extends Module {
-  /** Creates the layer. <p>{@code new Identity()}. */
+  /**
+   * Creates the layer.
+   *
+   * <p>{@code new Identity()}.
+   */
   public Identity() {}
 
   @Override

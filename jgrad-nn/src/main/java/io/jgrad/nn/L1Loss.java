@@ -9,12 +9,20 @@ import io.jgrad.nn.functional.F;
  * <p>{@code new L1Loss().forward(pred, y)}
  */
 public class L1Loss extends Loss {
-  /** Mean reduction. <p>{@code new L1Loss()}. */
+  /**
+   * Mean reduction.
+   *
+   * <p>{@code new L1Loss()}.
+   */
   public L1Loss() {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new L1Loss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new L1Loss(Reduction.SUM)}.
+   */
   public L1Loss(Reduction reduction) {
     super(reduction);
   }

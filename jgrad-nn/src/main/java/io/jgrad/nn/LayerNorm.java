@@ -18,14 +18,19 @@ public class LayerNorm extends Module {
   private final double eps;
   private final boolean elementwiseAffine;
 
-  /** eps 1e-5, with weight (ones) and bias (zeros). <p>{@code new LayerNorm(10)}. */
+  /**
+   * eps 1e-5, with weight (ones) and bias (zeros).
+   *
+   * <p>{@code new LayerNorm(10)}.
+   */
   public LayerNorm(int... normalizedShape) {
     this(normalizedShape, 1e-5, true);
   }
 
   /**
-   * A layer norm with explicit eps and affine switch. <p>{@code new LayerNorm(new int[] {10},
-   * 1e-6, false)}.
+   * A layer norm with explicit eps and affine switch.
+   *
+   * <p>{@code new LayerNorm(new int[] {10}, 1e-6, false)}.
    */
   public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
     this.normalizedShape = normalizedShape.clone();
@@ -39,16 +44,19 @@ public class LayerNorm extends Module {
 
   @Override
   public Tensor forward(Tensor input) {
-    Optional<Tensor> weight = elementwiseAffine ? Optional.of(getParameter("weight"))
-        : Optional.empty();
-    Optional<Tensor> bias = elementwiseAffine ? Optional.of(getParameter("bias"))
-        : Optional.empty();
+    Optional<Tensor> weight =
+        elementwiseAffine ? Optional.of(getParameter("weight")) : Optional.empty();
+    Optional<Tensor> bias =
+        elementwiseAffine ? Optional.of(getParameter("bias")) : Optional.empty();
     return F.layerNorm(input, normalizedShape, weight, bias, eps);
   }
 
   @Override
   public String extraRepr() {
-    return Repr.pythonTuple(normalizedShape) + ", eps=" + Repr.pythonFloat(eps)
-        + ", elementwise_affine=" + Repr.pythonBool(elementwiseAffine);
+    return Repr.pythonTuple(normalizedShape)
+        + ", eps="
+        + Repr.pythonFloat(eps)
+        + ", elementwise_affine="
+        + Repr.pythonBool(elementwiseAffine);
   }
 }

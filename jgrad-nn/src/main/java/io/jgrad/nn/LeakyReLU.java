@@ -11,12 +11,20 @@ import io.jgrad.nn.functional.F;
 public class LeakyReLU extends Module {
   private final double negativeSlope;
 
-  /** Slope 0.01, PyTorch's default. <p>{@code new LeakyReLU()}. */
+  /**
+   * Slope 0.01, PyTorch's default.
+   *
+   * <p>{@code new LeakyReLU()}.
+   */
   public LeakyReLU() {
     this(0.01);
   }
 
-  /** A leaky ReLU with the given slope for negative inputs. <p>{@code new LeakyReLU(0.2)}. */
+  /**
+   * A leaky ReLU with the given slope for negative inputs.
+   *
+   * <p>{@code new LeakyReLU(0.2)}.
+   */
   public LeakyReLU(double negativeSlope) {
     this.negativeSlope = negativeSlope;
   }

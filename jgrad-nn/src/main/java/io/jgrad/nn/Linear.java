@@ -20,20 +20,30 @@ public class Linear extends Module {
   private final int outFeatures;
   private final boolean hasBias;
 
-  /** A layer with bias. <p>{@code new Linear(784, 10)}. */
+  /**
+   * A layer with bias.
+   *
+   * <p>{@code new Linear(784, 10)}.
+   */
   public Linear(int inFeatures, int outFeatures) {
     this(inFeatures, outFeatures, true);
   }
 
   /**
-   * A layer with or without bias. <p>{@code new Linear(1, 1, false)}.
+   * A layer with or without bias.
+   *
+   * <p>{@code new Linear(1, 1, false)}.
    *
    * @throws IllegalArgumentException for negative sizes
    */
   public Linear(int inFeatures, int outFeatures, boolean bias) {
     if (inFeatures < 0 || outFeatures < 0) {
-      throw new IllegalArgumentException("Linear: in_features and out_features must be "
-          + "non-negative, got " + inFeatures + " and " + outFeatures);
+      throw new IllegalArgumentException(
+          "Linear: in_features and out_features must be "
+              + "non-negative, got "
+              + inFeatures
+              + " and "
+              + outFeatures);
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
@@ -55,13 +65,19 @@ public class Linear extends Module {
     }
   }
 
-  /** The weight [out, in]. <p>{@code linear.weight().grad()}. */
+  /**
+   * The weight [out, in].
+   *
+   * <p>{@code linear.weight().grad()}.
+   */
   public Parameter weight() {
     return getParameter("weight");
   }
 
   /**
-   * The bias [out]. <p>{@code linear.bias().item()}.
+   * The bias [out].
+   *
+   * <p>{@code linear.bias().item()}.
    *
    * @throws IllegalStateException when built with {@code bias=false}
    */
@@ -94,7 +110,11 @@ public class Linear extends Module {
 
   @Override
   public String extraRepr() {
-    return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias="
+    return "in_features="
+        + inFeatures
+        + ", out_features="
+        + outFeatures
+        + ", bias="
         + Repr.pythonBool(hasBias);
   }
 }

@@ -12,8 +12,9 @@ public class LogSoftmax extends Module {
   private final int dim;
 
   /**
-   * Normalises along {@code dim}; PyTorch's implicit-dim legacy form is not offered. <p>{@code new
-   * LogSoftmax(-1)}.
+   * Normalises along {@code dim}; PyTorch's implicit-dim legacy form is not offered.
+   *
+   * <p>{@code new LogSoftmax(-1)}.
    */
   public LogSoftmax(int dim) {
     this.dim = dim;

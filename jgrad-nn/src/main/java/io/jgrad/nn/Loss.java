@@ -21,7 +21,11 @@ public abstract class Loss extends Module {
     return reduction;
   }
 
-  /** The loss of {@code input} against {@code target}. <p>{@code lossFn.forward(pred, y)}. */
+  /**
+   * The loss of {@code input} against {@code target}.
+   *
+   * <p>{@code lossFn.forward(pred, y)}.
+   */
   @Override
   public abstract Tensor forward(Tensor input, Tensor target);
 

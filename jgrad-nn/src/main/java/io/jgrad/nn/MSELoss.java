@@ -9,12 +9,20 @@ import io.jgrad.nn.functional.F;
  * <p>{@code new MSELoss(Reduction.SUM).forward(pred, y)}
  */
 public class MSELoss extends Loss {
-  /** Mean reduction. <p>{@code new MSELoss()}. */
+  /**
+   * Mean reduction.
+   *
+   * <p>{@code new MSELoss()}.
+   */
   public MSELoss() {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new MSELoss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new MSELoss(Reduction.SUM)}.
+   */
   public MSELoss(Reduction reduction) {
     super(reduction);
   }

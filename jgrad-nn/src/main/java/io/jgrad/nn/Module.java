@@ -24,12 +24,12 @@ import java.util.function.UnaryOperator;
  * forward(Tensor x) { return fc.forward(x); } }}
  *
  * <p>Fields of type {@link Parameter} or {@code Module} (or {@code Tensor}/{@code Object} fields
- * holding one) declared in a subclass are registered automatically under the field's name, the
- * way PyTorch's {@code __setattr__} registers attributes. Discovery is lazy and repeated on every
- * query, so fields assigned anywhere in a constructor are seen; superclass fields come first,
- * then each class's fields in declaration order. Explicit {@link #registerParameter}, {@link
- * #registerBuffer} and {@link #registerModule} cover names that are not fields. Plain tensor
- * fields are not buffers, as in PyTorch.
+ * holding one) declared in a subclass are registered automatically under the field's name, the way
+ * PyTorch's {@code __setattr__} registers attributes. Discovery is lazy and repeated on every
+ * query, so fields assigned anywhere in a constructor are seen; superclass fields come first, then
+ * each class's fields in declaration order. Explicit {@link #registerParameter}, {@link
+ * #registerBuffer} and {@link #registerModule} cover names that are not fields. Plain tensor fields
+ * are not buffers, as in PyTorch.
  */
 public abstract class Module {
   // Values may be null: a field that was registered and later set to null, like PyTorch's None.
@@ -43,14 +43,16 @@ public abstract class Module {
   protected Module() {}
 
   /**
-   * Computes the output for {@code input}. <p>{@code model.forward(x)} is PyTorch's {@code
-   * model(x)}.
+   * Computes the output for {@code input}.
+   *
+   * <p>{@code model.forward(x)} is PyTorch's {@code model(x)}.
    */
   public abstract Tensor forward(Tensor input);
 
   /**
-   * Computes the output for two inputs (losses take input and target). <p>{@code
-   * lossFn.forward(pred, target)}.
+   * Computes the output for two inputs (losses take input and target).
+   *
+   * <p>{@code lossFn.forward(pred, target)}.
    *
    * @throws UnsupportedOperationException for single-input modules
    */
@@ -62,8 +64,9 @@ public abstract class Module {
   // ---- registration ---------------------------------------------------------------------------
 
   /**
-   * Adds a parameter under {@code name}. <p>{@code registerParameter("weight", new
-   * Parameter(w))}.
+   * Adds a parameter under {@code name}.
+   *
+   * <p>{@code registerParameter("weight", new Parameter(w))}.
    *
    * @throws IllegalArgumentException if the name is empty, contains a dot or names a buffer or
    *     submodule
@@ -75,8 +78,9 @@ public abstract class Module {
   }
 
   /**
-   * Adds a persistent buffer (saved in the state dict) under {@code name}. <p>{@code
-   * registerBuffer("running_mean", zeros(3))}.
+   * Adds a persistent buffer (saved in the state dict) under {@code name}.
+   *
+   * <p>{@code registerBuffer("running_mean", zeros(3))}.
    *
    * @throws IllegalArgumentException for a bad or taken name, or a tensor that is a Parameter
    */
@@ -85,8 +89,9 @@ public abstract class Module {
   }
 
   /**
-   * Adds a buffer; {@code persistent} false keeps it out of the state dict. <p>{@code
-   * registerBuffer("mask", m, false)}.
+   * Adds a buffer; {@code persistent} false keeps it out of the state dict.
+   *
+   * <p>{@code registerBuffer("mask", m, false)}.
    *
    * @throws IllegalArgumentException for a bad or taken name, or a tensor that is a Parameter
    */
@@ -106,7 +111,9 @@ public abstract class Module {
   }
 
   /**
-   * Adds a child module under {@code name}. <p>{@code registerModule("0", new Linear(3, 1))}.
+   * Adds a child module under {@code name}.
+   *
+   * <p>{@code registerModule("0", new Linear(3, 1))}.
    *
    * @throws IllegalArgumentException if the name is empty, contains a dot or is taken
    */
@@ -123,8 +130,9 @@ public abstract class Module {
     if (name.contains(".")) {
       throw new IllegalArgumentException(kind + " name can't contain \".\", got \"" + name + "\"");
     }
-    boolean taken = (parameters.containsKey(name) || buffers.containsKey(name)
-        || modules.containsKey(name)) && !own.containsKey(name);
+    boolean taken =
+        (parameters.containsKey(name) || buffers.containsKey(name) || modules.containsKey(name))
+            && !own.containsKey(name);
     if (taken) {
       throw new IllegalArgumentException("attribute '" + name + "' already exists");
     }
@@ -151,63 +159,89 @@ public abstract class Module {
   // ---- lookup ---------------------------------------------------------------------------------
 
   /**
-   * This module's parameters and those of all submodules, each once. <p>{@code new
-   * SGD(model.parameters(), 0.01)}.
+   * This module's parameters and those of all submodules, each once.
+   *
+   * <p>{@code new SGD(model.parameters(), 0.01)}.
    */
   public List<Parameter> parameters() {
     return List.copyOf(namedParameters().values());
   }
 
   /**
-   * Parameters by dotted name ({@code "0.weight"}), each once, in registration order. <p>{@code
-   * model.namedParameters().keySet()}.
+   * Parameters by dotted name ({@code "0.weight"}), each once, in registration order.
+   *
+   * <p>{@code model.namedParameters().keySet()}.
    */
   public LinkedHashMap<String, Parameter> namedParameters() {
     LinkedHashMap<String, Parameter> out = new LinkedHashMap<>();
     Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    namedModules().forEach((prefix, module) -> {
-      module.syncFields();
-      module.parameters.forEach((name, p) -> {
-        if (p != null && seen.add(p)) {
-          out.put(prefix.isEmpty() ? name : prefix + "." + name, p);
-        }
-      });
-    });
+    namedModules()
+        .forEach(
+            (prefix, module) -> {
+              module.syncFields();
+              module.parameters.forEach(
+                  (name, p) -> {
+                    if (p != null && seen.add(p)) {
+                      out.put(prefix.isEmpty() ? name : prefix + "." + name, p);
+                    }
+                  });
+            });
     return out;
   }
 
-  /** All buffers of this module and its submodules. <p>{@code bn.buffers().size()} is 3. */
+  /**
+   * All buffers of this module and its submodules.
+   *
+   * <p>{@code bn.buffers().size()} is 3.
+   */
   public List<Tensor> buffers() {
     return List.copyOf(namedBuffers().values());
   }
 
-  /** Buffers by dotted name. <p>{@code bn.namedBuffers().get("running_mean")}. */
+  /**
+   * Buffers by dotted name.
+   *
+   * <p>{@code bn.namedBuffers().get("running_mean")}.
+   */
   public LinkedHashMap<String, Tensor> namedBuffers() {
     LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
     Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    namedModules().forEach((prefix, module) -> module.buffers.forEach((name, b) -> {
-      if (b != null && seen.add(b)) {
-        out.put(prefix.isEmpty() ? name : prefix + "." + name, b);
-      }
-    }));
+    namedModules()
+        .forEach(
+            (prefix, module) ->
+                module.buffers.forEach(
+                    (name, b) -> {
+                      if (b != null && seen.add(b)) {
+                        out.put(prefix.isEmpty() ? name : prefix + "." + name, b);
+                      }
+                    }));
     return out;
   }
 
-  /** The direct submodules, each once. <p>{@code seq.children().get(0)}. */
+  /**
+   * The direct submodules, each once.
+   *
+   * <p>{@code seq.children().get(0)}.
+   */
   public List<Module> children() {
     return List.copyOf(namedChildren().values());
   }
 
-  /** The direct submodules by name. <p>{@code seq.namedChildren().keySet()} is [0, 1]. */
+  /**
+   * The direct submodules by name.
+   *
+   * <p>{@code seq.namedChildren().keySet()} is [0, 1].
+   */
   public LinkedHashMap<String, Module> namedChildren() {
     syncFields();
     LinkedHashMap<String, Module> out = new LinkedHashMap<>();
     Set<Module> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    modules.forEach((name, m) -> {
-      if (m != null && seen.add(m)) {
-        out.put(name, m);
-      }
-    });
+    modules.forEach(
+        (name, m) -> {
+          if (m != null && seen.add(m)) {
+            out.put(name, m);
+          }
+        });
     return out;
   }
 
@@ -217,7 +251,11 @@ public abstract class Module {
     return modules.values().stream().filter(java.util.Objects::nonNull).toList();
   }
 
-  /** This module and all submodules, each once, depth first. <p>{@code model.modules().size()}. */
+  /**
+   * This module and all submodules, each once, depth first.
+   *
+   * <p>{@code model.modules().size()}.
+   */
   public List<Module> modules() {
     return List.copyOf(namedModules().values());
   }
@@ -235,15 +273,18 @@ public abstract class Module {
     }
     out.put(prefix, this);
     syncFields();
-    modules.forEach((name, m) -> {
-      if (m != null) {
-        m.collectModules(prefix.isEmpty() ? name : prefix + "." + name, out, seen);
-      }
-    });
+    modules.forEach(
+        (name, m) -> {
+          if (m != null) {
+            m.collectModules(prefix.isEmpty() ? name : prefix + "." + name, out, seen);
+          }
+        });
   }
 
   /**
-   * The parameter at a dotted path. <p>{@code model.getParameter("0.weight")}.
+   * The parameter at a dotted path.
+   *
+   * <p>{@code model.getParameter("0.weight")}.
    *
    * @throws IllegalArgumentException if there is none
    */
@@ -253,14 +294,16 @@ public abstract class Module {
     owner.syncFields();
     Parameter p = owner.parameters.get(target.substring(dot + 1));
     if (p == null) {
-      throw new IllegalArgumentException(owner.getName() + " has no parameter `"
-          + target.substring(dot + 1) + "`");
+      throw new IllegalArgumentException(
+          owner.getName() + " has no parameter `" + target.substring(dot + 1) + "`");
     }
     return p;
   }
 
   /**
-   * The buffer at a dotted path. <p>{@code model.getBuffer("1.running_mean")}.
+   * The buffer at a dotted path.
+   *
+   * <p>{@code model.getBuffer("1.running_mean")}.
    *
    * @throws IllegalArgumentException if there is none
    */
@@ -269,14 +312,16 @@ public abstract class Module {
     Module owner = dot < 0 ? this : getSubmodule(target.substring(0, dot));
     Tensor b = owner.buffers.get(target.substring(dot + 1));
     if (b == null) {
-      throw new IllegalArgumentException(owner.getName() + " has no buffer `"
-          + target.substring(dot + 1) + "`");
+      throw new IllegalArgumentException(
+          owner.getName() + " has no buffer `" + target.substring(dot + 1) + "`");
     }
     return b;
   }
 
   /**
-   * The submodule at a dotted path ("" is this module). <p>{@code model.getSubmodule("0")}.
+   * The submodule at a dotted path ("" is this module).
+   *
+   * <p>{@code model.getSubmodule("0")}.
    *
    * @throws IllegalArgumentException if there is none
    */
@@ -298,12 +343,20 @@ public abstract class Module {
 
   // ---- modes and gradients --------------------------------------------------------------------
 
-  /** Sets training mode here and in all submodules. <p>{@code model.train()}. */
+  /**
+   * Sets training mode here and in all submodules.
+   *
+   * <p>{@code model.train()}.
+   */
   public Module train() {
     return train(true);
   }
 
-  /** Sets training ({@code true}) or evaluation mode recursively. <p>{@code model.train(false)}. */
+  /**
+   * Sets training ({@code true}) or evaluation mode recursively.
+   *
+   * <p>{@code model.train(false)}.
+   */
   public Module train(boolean mode) {
     training = mode;
     for (Module child : children()) {
@@ -312,7 +365,11 @@ public abstract class Module {
     return this;
   }
 
-  /** Evaluation mode (Dropout off, BatchNorm uses running stats). <p>{@code model.eval()}. */
+  /**
+   * Evaluation mode (Dropout off, BatchNorm uses running stats).
+   *
+   * <p>{@code model.eval()}.
+   */
   public Module eval() {
     return train(false);
   }
@@ -341,8 +398,9 @@ public abstract class Module {
   // ---- conversion -----------------------------------------------------------------------------
 
   /**
-   * Converts floating-point parameters and buffers to {@code dtype}. <p>{@code
-   * model.to(DType.FLOAT64)}.
+   * Converts floating-point parameters and buffers to {@code dtype}.
+   *
+   * <p>{@code model.to(DType.FLOAT64)}.
    *
    * <p>jgrad tensors cannot change storage in place, so a parameter that changes type is replaced
    * by a new {@link Parameter} (with its gradient converted too), both in the registry and in the
@@ -373,17 +431,21 @@ public abstract class Module {
         if (old == null) {
           continue;
         }
-        Parameter converted = (Parameter) done.computeIfAbsent(old, o -> {
-          Tensor data = fn.apply(o.detach());
-          if (data.dtype() == o.dtype() && data.device().equals(o.device())) {
-            return o;
-          }
-          Parameter fresh = new Parameter(data, o.requiresGrad());
-          if (o.hasGrad()) {
-            fresh.setGrad(fn.apply(o.grad()));
-          }
-          return fresh;
-        });
+        Parameter converted =
+            (Parameter)
+                done.computeIfAbsent(
+                    old,
+                    o -> {
+                      Tensor data = fn.apply(o.detach());
+                      if (data.dtype() == o.dtype() && data.device().equals(o.device())) {
+                        return o;
+                      }
+                      Parameter fresh = new Parameter(data, o.requiresGrad());
+                      if (o.hasGrad()) {
+                        fresh.setGrad(fn.apply(o.grad()));
+                      }
+                      return fresh;
+                    });
         if (converted != old) {
           entry.setValue(converted);
           ModuleFields.set(module, entry.getKey(), old, converted);
@@ -398,7 +460,9 @@ public abstract class Module {
 
   /**
    * Parameters and persistent buffers by dotted name, detached: own parameters, own buffers, then
-   * each child's entries. <p>{@code SafeTensors.save(model.stateDict(), path)}.
+   * each child's entries.
+   *
+   * <p>{@code SafeTensors.save(model.stateDict(), path)}.
    */
   public LinkedHashMap<String, Tensor> stateDict() {
     LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
@@ -408,25 +472,29 @@ public abstract class Module {
 
   private void saveTo(Map<String, Tensor> out, String prefix) {
     syncFields();
-    parameters.forEach((name, p) -> {
-      if (p != null) {
-        out.put(prefix + name, p.detach());
-      }
-    });
-    buffers.forEach((name, b) -> {
-      if (b != null && !nonPersistentBuffers.contains(name)) {
-        out.put(prefix + name, b.detach());
-      }
-    });
-    modules.forEach((name, m) -> {
-      if (m != null) {
-        m.saveTo(out, prefix + name + ".");
-      }
-    });
+    parameters.forEach(
+        (name, p) -> {
+          if (p != null) {
+            out.put(prefix + name, p.detach());
+          }
+        });
+    buffers.forEach(
+        (name, b) -> {
+          if (b != null && !nonPersistentBuffers.contains(name)) {
+            out.put(prefix + name, b.detach());
+          }
+        });
+    modules.forEach(
+        (name, m) -> {
+          if (m != null) {
+            m.saveTo(out, prefix + name + ".");
+          }
+        });
   }
 
   /**
    * Copies matching entries of {@code stateDict} into the parameters and buffers, strictly.
+   *
    * <p>{@code model.loadStateDict(SafeTensors.load(path))}.
    *
    * @throws IllegalArgumentException listing missing and unexpected keys and size mismatches
@@ -437,7 +505,9 @@ public abstract class Module {
 
   /**
    * Copies matching entries in place (under no-grad); {@code strict} false tolerates missing and
-   * unexpected keys, which are returned. <p>{@code model.loadStateDict(sd, false)}.
+   * unexpected keys, which are returned.
+   *
+   * <p>{@code model.loadStateDict(sd, false)}.
    *
    * @throws IllegalArgumentException on size mismatches, and in strict mode on missing or
    *     unexpected keys, with PyTorch's message
@@ -458,8 +528,11 @@ public abstract class Module {
       }
     }
     if (!errors.isEmpty()) {
-      throw new IllegalArgumentException("Error(s) in loading state_dict for " + getName()
-          + ":\n\t" + String.join("\n\t", errors));
+      throw new IllegalArgumentException(
+          "Error(s) in loading state_dict for "
+              + getName()
+              + ":\n\t"
+              + String.join("\n\t", errors));
     }
     return new IncompatibleKeys(missing, unexpected);
   }
@@ -468,20 +541,26 @@ public abstract class Module {
     return String.join(", ", keys.stream().map(k -> "\"" + k + "\"").toList());
   }
 
-  private void loadFrom(Map<String, Tensor> stateDict, String prefix, List<String> missing,
-      List<String> unexpected, List<String> errors) {
+  private void loadFrom(
+      Map<String, Tensor> stateDict,
+      String prefix,
+      List<String> missing,
+      List<String> unexpected,
+      List<String> errors) {
     syncFields();
     LinkedHashMap<String, Tensor> local = new LinkedHashMap<>();
-    parameters.forEach((name, p) -> {
-      if (p != null) {
-        local.put(name, p);
-      }
-    });
-    buffers.forEach((name, b) -> {
-      if (b != null && !nonPersistentBuffers.contains(name)) {
-        local.put(name, b);
-      }
-    });
+    parameters.forEach(
+        (name, p) -> {
+          if (p != null) {
+            local.put(name, p);
+          }
+        });
+    buffers.forEach(
+        (name, b) -> {
+          if (b != null && !nonPersistentBuffers.contains(name)) {
+            local.put(name, b);
+          }
+        });
     for (Map.Entry<String, Tensor> entry : local.entrySet()) {
       String key = prefix + entry.getKey();
       Tensor target = entry.getValue();
@@ -495,8 +574,14 @@ public abstract class Module {
         source = source.get(0);
       }
       if (!source.shape().equals(target.shape())) {
-        errors.add("size mismatch for " + key + ": copying a param with shape " + source.shape()
-            + " from checkpoint, the shape in current model is " + target.shape() + ".");
+        errors.add(
+            "size mismatch for "
+                + key
+                + ": copying a param with shape "
+                + source.shape()
+                + " from checkpoint, the shape in current model is "
+                + target.shape()
+                + ".");
         continue;
       }
       target.copy_(source);
@@ -507,24 +592,26 @@ public abstract class Module {
       }
       String rest = key.substring(prefix.length());
       int dot = rest.indexOf('.');
-      boolean known = dot >= 0 ? modules.get(rest.substring(0, dot)) != null
-          : local.containsKey(rest);
+      boolean known =
+          dot >= 0 ? modules.get(rest.substring(0, dot)) != null : local.containsKey(rest);
       if (!known) {
         unexpected.add(key);
       }
     }
-    modules.forEach((name, m) -> {
-      if (m != null) {
-        m.loadFrom(stateDict, prefix + name + ".", missing, unexpected, errors);
-      }
-    });
+    modules.forEach(
+        (name, m) -> {
+          if (m != null) {
+            m.loadFrom(stateDict, prefix + name + ".", missing, unexpected, errors);
+          }
+        });
   }
 
   // ---- printing -------------------------------------------------------------------------------
 
   /**
-   * The text inside this module's parentheses in {@link #toString()}; override it to show
-   * settings. <p>{@code "in_features=3, out_features=1, bias=True"} for {@code Linear(3, 1)}.
+   * The text inside this module's parentheses in {@link #toString()}; override it to show settings.
+   *
+   * <p>{@code "in_features=3, out_features=1, bias=True"} for {@code Linear(3, 1)}.
    */
   public String extraRepr() {
     return "";
@@ -541,8 +628,9 @@ public abstract class Module {
   }
 
   /**
-   * PyTorch's module tree repr. <p>{@code Sequential(\n  (0): Linear(in_features=3,
-   * out_features=1, bias=True)\n)}.
+   * PyTorch's module tree repr.
+   *
+   * <p>{@code Sequential(\n (0): Linear(in_features=3, out_features=1, bias=True)\n)}.
    */
   @Override
   public String toString() {
@@ -553,8 +641,10 @@ public abstract class Module {
     }
     syncFields();
     List<String> childLines = new ArrayList<>();
-    modules.forEach((name, m) -> childLines.add(
-        "(" + name + "): " + Repr.addIndent(m == null ? "None" : m.toString(), 2)));
+    modules.forEach(
+        (name, m) ->
+            childLines.add(
+                "(" + name + "): " + Repr.addIndent(m == null ? "None" : m.toString(), 2)));
     List<String> lines = new ArrayList<>(extraLines);
     lines.addAll(childLines);
     StringBuilder out = new StringBuilder(getName()).append('(');

@@ -25,12 +25,13 @@ final class ModuleFields {
     }
   }
 
-  private static final ClassValue<List<Entry>> CACHE = new ClassValue<>() {
-    @Override
-    protected List<Entry> computeValue(Class<?> type) {
-      return discover(type);
-    }
-  };
+  private static final ClassValue<List<Entry>> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected List<Entry> computeValue(Class<?> type) {
+          return discover(type);
+        }
+      };
 
   /** Discoverable fields of {@code type}: superclass fields first, declaration order within. */
   static List<Entry> of(Class<?> type) {
@@ -51,8 +52,12 @@ final class ModuleFields {
         try {
           f.setAccessible(true);
         } catch (InaccessibleObjectException e) {
-          throw new IllegalStateException("Module: cannot read field " + f + "; open its package "
-              + "to io.jgrad.nn or register the member with registerParameter/registerModule", e);
+          throw new IllegalStateException(
+              "Module: cannot read field "
+                  + f
+                  + "; open its package "
+                  + "to io.jgrad.nn or register the member with registerParameter/registerModule",
+              e);
         }
         out.add(new Entry(f.getName(), f));
       }
@@ -62,8 +67,10 @@ final class ModuleFields {
 
   private static boolean mayHoldMember(Field f) {
     Class<?> t = f.getType();
-    return Parameter.class.isAssignableFrom(t) || Module.class.isAssignableFrom(t)
-        || t == Tensor.class || t == Object.class;
+    return Parameter.class.isAssignableFrom(t)
+        || Module.class.isAssignableFrom(t)
+        || t == Tensor.class
+        || t == Object.class;
   }
 
   /**
@@ -76,8 +83,11 @@ final class ModuleFields {
         try {
           entry.field().set(owner, replacement);
         } catch (IllegalAccessException e) {
-          throw new IllegalStateException("Module.to: cannot update field " + entry.field()
-              + "; declare it non-final or register the parameter explicitly", e);
+          throw new IllegalStateException(
+              "Module.to: cannot update field "
+                  + entry.field()
+                  + "; declare it non-final or register the parameter explicitly",
+              e);
         }
       }
     }

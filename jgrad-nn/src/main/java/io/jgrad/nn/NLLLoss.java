@@ -14,19 +14,29 @@ import java.util.Optional;
 public class NLLLoss extends Loss {
   private final int ignoreIndex;
 
-  /** Mean reduction, no weights, ignore index -100. <p>{@code new NLLLoss()}. */
+  /**
+   * Mean reduction, no weights, ignore index -100.
+   *
+   * <p>{@code new NLLLoss()}.
+   */
   public NLLLoss() {
     this(Reduction.MEAN);
   }
 
-  /** The loss with {@code reduction}. <p>{@code new NLLLoss(Reduction.SUM)}. */
+  /**
+   * The loss with {@code reduction}.
+   *
+   * <p>{@code new NLLLoss(Reduction.SUM)}.
+   */
   public NLLLoss(Reduction reduction) {
     this(Optional.empty(), -100, reduction);
   }
 
   /**
    * The loss with class {@code weight} [C] (kept as buffer "weight"), {@code ignoreIndex} and
-   * {@code reduction}. <p>{@code new NLLLoss(Optional.of(w), 0, Reduction.MEAN)}.
+   * {@code reduction}.
+   *
+   * <p>{@code new NLLLoss(Optional.of(w), 0, Reduction.MEAN)}.
    */
   public NLLLoss(Optional<Tensor> weight, int ignoreIndex, Reduction reduction) {
     super(reduction);
@@ -45,7 +55,8 @@ public class NLLLoss extends Loss {
   }
 
   private Optional<Tensor> weight() {
-    return namedBuffers().containsKey("weight") ? Optional.of(getBuffer("weight"))
+    return namedBuffers().containsKey("weight")
+        ? Optional.of(getBuffer("weight"))
         : Optional.empty();
   }
 }

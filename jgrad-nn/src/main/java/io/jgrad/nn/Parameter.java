@@ -15,7 +15,9 @@ import io.jgrad.Tensor;
 public final class Parameter extends Tensor {
 
   /**
-   * A parameter over {@code data} that requires grad. <p>{@code new Parameter(randn(2, 3))}.
+   * A parameter over {@code data} that requires grad.
+   *
+   * <p>{@code new Parameter(randn(2, 3))}.
    *
    * @throws IllegalArgumentException if {@code data} is not floating point
    */
@@ -24,8 +26,9 @@ public final class Parameter extends Tensor {
   }
 
   /**
-   * A parameter over {@code data}; {@code requiresGrad} false makes it frozen. <p>{@code new
-   * Parameter(ones(3), false)}.
+   * A parameter over {@code data}; {@code requiresGrad} false makes it frozen.
+   *
+   * <p>{@code new Parameter(ones(3), false)}.
    *
    * @throws IllegalArgumentException if {@code requiresGrad} and {@code data} is not floating point
    */

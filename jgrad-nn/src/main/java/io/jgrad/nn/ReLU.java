@@ -9,7 +9,11 @@ import io.jgrad.nn.functional.F;
  * <p>{@code new ReLU().forward(tensor(-1f, 2f))}
  */
 public class ReLU extends Module {
-  /** Creates the layer. <p>{@code new ReLU()}. */
+  /**
+   * Creates the layer.
+   *
+   * <p>{@code new ReLU()}.
+   */
   public ReLU() {}
 
   @Override

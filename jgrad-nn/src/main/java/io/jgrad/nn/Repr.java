@@ -23,8 +23,12 @@ final class Repr {
     int exponent = digits.length() - decimal.scale() - 1;
     String sign = value < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign
+          + mantissa
+          + "e"
+          + (exponent < 0 ? "-" : "+")
           + String.format("%02d", Math.abs(exponent));
     }
     String plain = decimal.toPlainString();

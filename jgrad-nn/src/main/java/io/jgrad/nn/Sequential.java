@@ -11,22 +11,31 @@ import java.util.List;
  */
 public class Sequential extends Module implements Iterable<Module> {
 
-  /** A chain of {@code modules}. <p>{@code new Sequential(new Linear(2, 4), new ReLU())}. */
+  /**
+   * A chain of {@code modules}.
+   *
+   * <p>{@code new Sequential(new Linear(2, 4), new ReLU())}.
+   */
   public Sequential(Module... modules) {
     for (Module m : modules) {
       add(m);
     }
   }
 
-  /** Appends {@code module} under the next index. <p>{@code seq.add(new ReLU())}. */
+  /**
+   * Appends {@code module} under the next index.
+   *
+   * <p>{@code seq.add(new ReLU())}.
+   */
   public Sequential add(Module module) {
     registerModule(Integer.toString(size()), module);
     return this;
   }
 
   /**
-   * The module at {@code index} (negative counts from the end), as {@code model[0]}. <p>{@code
-   * (Linear) model.get(0)}.
+   * The module at {@code index} (negative counts from the end), as {@code model[0]}.
+   *
+   * <p>{@code (Linear) model.get(0)}.
    *
    * @throws IndexOutOfBoundsException outside [-size, size)
    */

@@ -9,7 +9,11 @@ import io.jgrad.nn.functional.F;
  * <p>{@code new SiLU().forward(x)}
  */
 public class SiLU extends Module {
-  /** Creates the layer. <p>{@code new SiLU()}. */
+  /**
+   * Creates the layer.
+   *
+   * <p>{@code new SiLU()}.
+   */
   public SiLU() {}
 
   @Override

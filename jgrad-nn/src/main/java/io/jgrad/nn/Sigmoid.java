@@ -8,7 +8,11 @@ import io.jgrad.Tensor;
  * <p>{@code new Sigmoid().forward(x)}
  */
 public class Sigmoid extends Module {
-  /** Creates the layer. <p>{@code new Sigmoid()}. */
+  /**
+   * Creates the layer.
+   *
+   * <p>{@code new Sigmoid()}.
+   */
   public Sigmoid() {}
 
   @Override

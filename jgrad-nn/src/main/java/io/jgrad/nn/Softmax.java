@@ -12,8 +12,9 @@ public class Softmax extends Module {
   private final int dim;
 
   /**
-   * Normalises along {@code dim}; PyTorch's implicit-dim legacy form is not offered. <p>{@code new
-   * Softmax(-1)}.
+   * Normalises along {@code dim}; PyTorch's implicit-dim legacy form is not offered.
+   *
+   * <p>{@code new Softmax(-1)}.
    */
   public Softmax(int dim) {
     this.dim = dim;

@@ -8,7 +8,11 @@ import io.jgrad.Tensor;
  * <p>{@code new Tanh().forward(x)}
  */
 public class Tanh extends Module {
-  /** Creates the layer. <p>{@code new Tanh()}. */
+  /**
+   * Creates the layer.
+   *
+   * <p>{@code new Tanh()}.
+   */
   public Tanh() {}
 
   @Override

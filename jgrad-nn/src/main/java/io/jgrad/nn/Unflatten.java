@@ -13,8 +13,9 @@ public class Unflatten extends Module {
   private final int[] sizes;
 
   /**
-   * Splits {@code dim} into {@code sizes} (one entry may be -1). <p>{@code new Unflatten(1, 2,
-   * 5)}.
+   * Splits {@code dim} into {@code sizes} (one entry may be -1).
+   *
+   * <p>{@code new Unflatten(1, 2, 5)}.
    *
    * @throws IllegalArgumentException for no sizes
    */
@@ -31,8 +32,15 @@ public class Unflatten extends Module {
     int[] shape = input.shape().toIntArray();
     int d = dim < 0 ? dim + shape.length : dim;
     if (d < 0 || d >= shape.length) {
-      throw new IndexOutOfBoundsException("Unflatten: Dimension out of range (expected to be in "
-          + "range of [" + -shape.length + ", " + (shape.length - 1) + "], but got " + dim + ")");
+      throw new IndexOutOfBoundsException(
+          "Unflatten: Dimension out of range (expected to be in "
+              + "range of ["
+              + -shape.length
+              + ", "
+              + (shape.length - 1)
+              + "], but got "
+              + dim
+              + ")");
     }
     long product = 1;
     boolean inferred = false;
@@ -41,9 +49,14 @@ public class Unflatten extends Module {
       product *= s == -1 ? 1 : s;
     }
     if (inferred ? product == 0 || shape[d] % product != 0 : product != shape[d]) {
-      throw new IllegalArgumentException("unflatten: Provided sizes " + Arrays.toString(sizes)
-          + " don't multiply up to the size of dim " + dim + " (" + shape[d]
-          + ") in the input tensor");
+      throw new IllegalArgumentException(
+          "unflatten: Provided sizes "
+              + Arrays.toString(sizes)
+              + " don't multiply up to the size of dim "
+              + dim
+              + " ("
+              + shape[d]
+              + ") in the input tensor");
     }
     int[] out = new int[shape.length - 1 + sizes.length];
     System.arraycopy(shape, 0, out, 0, d);

@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * <p>{@code new Adagrad(model.parameters(), Adagrad.Options.of(0.1).lrDecay(1e-3))}.
  *
- * <p>Per parameter (PyTorch's {@code _single_tensor_adagrad}): {@code step += 1}; {@code g += wd
- * * p}; {@code clr = lr / (1 + (step - 1) * lr_decay)}; {@code sum += g * g}; {@code p -= clr * g
- * / (sqrt(sum) + eps)}. State, created at construction for every parameter as in PyTorch: {@code
+ * <p>Per parameter (PyTorch's {@code _single_tensor_adagrad}): {@code step += 1}; {@code g += wd *
+ * p}; {@code clr = lr / (1 + (step - 1) * lr_decay)}; {@code sum += g * g}; {@code p -= clr * g /
+ * (sqrt(sum) + eps)}. State, created at construction for every parameter as in PyTorch: {@code
  * "step"} and {@code "sum"} (filled with the initial accumulator value).
  */
 public final class Adagrad extends Optimizer {
@@ -40,37 +40,65 @@ public final class Adagrad extends Optimizer {
       double eps,
       boolean maximize) {
 
-    /** PyTorch's defaults with learning rate {@code lr}. <p>{@code Options.of(0.01)}. */
+    /**
+     * PyTorch's defaults with learning rate {@code lr}.
+     *
+     * <p>{@code Options.of(0.01)}.
+     */
     public static Options of(double lr) {
       return new Options(lr, 0, 0, 0, 1e-10, false);
     }
 
-    /** A copy with this learning rate. <p>{@code options.lr(0.1)}. */
+    /**
+     * A copy with this learning rate.
+     *
+     * <p>{@code options.lr(0.1)}.
+     */
     public Options lr(double value) {
       return new Options(value, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize);
     }
 
-    /** A copy with this learning-rate decay. <p>{@code options.lrDecay(1e-3)}. */
+    /**
+     * A copy with this learning-rate decay.
+     *
+     * <p>{@code options.lrDecay(1e-3)}.
+     */
     public Options lrDecay(double value) {
       return new Options(lr, value, weightDecay, initialAccumulatorValue, eps, maximize);
     }
 
-    /** A copy with this weight decay. <p>{@code options.weightDecay(1e-4)}. */
+    /**
+     * A copy with this weight decay.
+     *
+     * <p>{@code options.weightDecay(1e-4)}.
+     */
     public Options weightDecay(double value) {
       return new Options(lr, lrDecay, value, initialAccumulatorValue, eps, maximize);
     }
 
-    /** A copy with this initial sum. <p>{@code options.initialAccumulatorValue(0.1)}. */
+    /**
+     * A copy with this initial sum.
+     *
+     * <p>{@code options.initialAccumulatorValue(0.1)}.
+     */
     public Options initialAccumulatorValue(double value) {
       return new Options(lr, lrDecay, weightDecay, value, eps, maximize);
     }
 
-    /** A copy with this epsilon. <p>{@code options.eps(1e-8)}. */
+    /**
+     * A copy with this epsilon.
+     *
+     * <p>{@code options.eps(1e-8)}.
+     */
     public Options eps(double value) {
       return new Options(lr, lrDecay, weightDecay, initialAccumulatorValue, value, maximize);
     }
 
-    /** A copy that maximizes or minimizes. <p>{@code options.maximize(true)}. */
+    /**
+     * A copy that maximizes or minimizes.
+     *
+     * <p>{@code options.maximize(true)}.
+     */
     public Options maximize(boolean value) {
       return new Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, value);
     }

@@ -11,12 +11,11 @@ import java.util.Map;
  *
  * <p>{@code new Adam(model.parameters(), Adam.Options.of(1e-3).betas(0.9, 0.99))}.
  *
- * <p>Per parameter (PyTorch's {@code _single_tensor_adam}): {@code step += 1}; {@code g += wd *
- * p}; {@code m = lerp(m, g, 1 - beta1)}; {@code v = beta2 * v + (1 - beta2) * g * g}; {@code
- * step_size = lr / (1 - beta1^step)}; {@code denom = sqrt(v) / sqrt(1 - beta2^step) + eps} (with
- * AMSGrad, {@code v} is replaced by its running maximum); {@code p -= step_size * m / denom}.
- * State: {@code "step"}, {@code "exp_avg"}, {@code "exp_avg_sq"}, and {@code "max_exp_avg_sq"}
- * with AMSGrad.
+ * <p>Per parameter (PyTorch's {@code _single_tensor_adam}): {@code step += 1}; {@code g += wd * p};
+ * {@code m = lerp(m, g, 1 - beta1)}; {@code v = beta2 * v + (1 - beta2) * g * g}; {@code step_size
+ * = lr / (1 - beta1^step)}; {@code denom = sqrt(v) / sqrt(1 - beta2^step) + eps} (with AMSGrad,
+ * {@code v} is replaced by its running maximum); {@code p -= step_size * m / denom}. State: {@code
+ * "step"}, {@code "exp_avg"}, {@code "exp_avg_sq"}, and {@code "max_exp_avg_sq"} with AMSGrad.
  */
 public final class Adam extends Optimizer {
 
@@ -42,37 +41,65 @@ public final class Adam extends Optimizer {
       boolean amsgrad,
       boolean maximize) {
 
-    /** Adam's defaults with learning rate {@code lr}. <p>{@code Options.of(1e-3)}. */
+    /**
+     * Adam's defaults with learning rate {@code lr}.
+     *
+     * <p>{@code Options.of(1e-3)}.
+     */
     public static Options of(double lr) {
       return new Options(lr, 0.9, 0.999, 1e-8, 0, false, false);
     }
 
-    /** A copy with this learning rate. <p>{@code options.lr(1e-4)}. */
+    /**
+     * A copy with this learning rate.
+     *
+     * <p>{@code options.lr(1e-4)}.
+     */
     public Options lr(double value) {
       return new Options(value, beta1, beta2, eps, weightDecay, amsgrad, maximize);
     }
 
-    /** A copy with these betas. <p>{@code options.betas(0.9, 0.98)}. */
+    /**
+     * A copy with these betas.
+     *
+     * <p>{@code options.betas(0.9, 0.98)}.
+     */
     public Options betas(double first, double second) {
       return new Options(lr, first, second, eps, weightDecay, amsgrad, maximize);
     }
 
-    /** A copy with this epsilon. <p>{@code options.eps(1e-6)}. */
+    /**
+     * A copy with this epsilon.
+     *
+     * <p>{@code options.eps(1e-6)}.
+     */
     public Options eps(double value) {
       return new Options(lr, beta1, beta2, value, weightDecay, amsgrad, maximize);
     }
 
-    /** A copy with this weight decay. <p>{@code options.weightDecay(0.01)}. */
+    /**
+     * A copy with this weight decay.
+     *
+     * <p>{@code options.weightDecay(0.01)}.
+     */
     public Options weightDecay(double value) {
       return new Options(lr, beta1, beta2, eps, value, amsgrad, maximize);
     }
 
-    /** A copy with AMSGrad on or off. <p>{@code options.amsgrad(true)}. */
+    /**
+     * A copy with AMSGrad on or off.
+     *
+     * <p>{@code options.amsgrad(true)}.
+     */
     public Options amsgrad(boolean value) {
       return new Options(lr, beta1, beta2, eps, weightDecay, value, maximize);
     }
 
-    /** A copy that maximizes or minimizes. <p>{@code options.maximize(true)}. */
+    /**
+     * A copy that maximizes or minimizes.
+     *
+     * <p>{@code options.maximize(true)}.
+     */
     public Options maximize(boolean value) {
       return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad, value);
     }
@@ -118,8 +145,8 @@ public final class Adam extends Optimizer {
    *
    * <p>{@code new Adam(params, Adam.Options.of(1e-3).amsgrad(true))}.
    *
-   * @throws IllegalArgumentException with PyTorch's message for a negative lr, eps or weight
-   *     decay, or a beta outside [0, 1)
+   * @throws IllegalArgumentException with PyTorch's message for a negative lr, eps or weight decay,
+   *     or a beta outside [0, 1)
    */
   public Adam(Iterable<? extends Tensor> params, Options options) {
     super(params, options.toMap(false));

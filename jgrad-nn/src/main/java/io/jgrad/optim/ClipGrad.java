@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gradient clipping, PyTorch's {@code torch.nn.utils.clip_grad_norm_} and {@code
- * clip_grad_value_}.
+ * Gradient clipping, PyTorch's {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}.
  *
  * <p>{@code loss.backward(); ClipGrad.clipGradNorm_(model.parameters(), 1.0); opt.step();}
  */
@@ -46,16 +45,18 @@ public final class ClipGrad {
   }
 
   /**
-   * As {@link #clipGradNorm_(Iterable, double, double)}, optionally failing on a NaN or
-   * infinite total norm.
+   * As {@link #clipGradNorm_(Iterable, double, double)}, optionally failing on a NaN or infinite
+   * total norm.
    *
    * <p>{@code ClipGrad.clipGradNorm_(params, 1.0, 2.0, true)}.
    *
-   * @throws IllegalStateException with PyTorch's message if {@code errorIfNonfinite} and the
-   *     total norm is NaN or infinite
+   * @throws IllegalStateException with PyTorch's message if {@code errorIfNonfinite} and the total
+   *     norm is NaN or infinite
    */
   public static Tensor clipGradNorm_(
-      Iterable<? extends Tensor> params, double maxNorm, double normType,
+      Iterable<? extends Tensor> params,
+      double maxNorm,
+      double normType,
       boolean errorIfNonfinite) {
     try (GradMode.Scope scope = noGrad()) {
       List<Tensor> grads = grads(params);
@@ -78,7 +79,9 @@ public final class ClipGrad {
       double value = total.item();
       if (errorIfNonfinite && (Double.isNaN(value) || Double.isInfinite(value))) {
         throw new IllegalStateException(
-            "The total norm of order " + normType + " for gradients from `parameters` is "
+            "The total norm of order "
+                + normType
+                + " for gradients from `parameters` is "
                 + "non-finite, so it cannot be clipped. To disable this error and scale the "
                 + "gradients by the non-finite norm anyway, set `error_if_nonfinite=False`");
       }

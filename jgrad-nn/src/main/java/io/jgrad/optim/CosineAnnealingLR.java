@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Anneals each group's learning rate from its initial value to {@code etaMin} along a cosine
- * over {@code tMax} epochs, then back up (SGDR without restarts), PyTorch's {@code
- * CosineAnnealingLR}.
+ * Anneals each group's learning rate from its initial value to {@code etaMin} along a cosine over
+ * {@code tMax} epochs, then back up (SGDR without restarts), PyTorch's {@code CosineAnnealingLR}.
  *
  * <p>{@code new CosineAnnealingLR(opt, 100, 1e-5)}.
  *
- * <p>Uses PyTorch's recursive form: {@code lr_t = (1 + cos(pi t / T)) / (1 + cos(pi (t - 1) /
- * T)) * (lr_{t-1} - eta_min) + eta_min}, and {@code lr_{t-1} + (base - eta_min) (1 - cos(pi /
- * T)) / 2} when {@code (t - 1 - T) % 2T == 0}, so it composes with other changes to the lr
- * exactly as PyTorch's does.
+ * <p>Uses PyTorch's recursive form: {@code lr_t = (1 + cos(pi t / T)) / (1 + cos(pi (t - 1) / T)) *
+ * (lr_{t-1} - eta_min) + eta_min}, and {@code lr_{t-1} + (base - eta_min) (1 - cos(pi / T)) / 2}
+ * when {@code (t - 1 - T) % 2T == 0}, so it composes with other changes to the lr exactly as
+ * PyTorch's does.
  */
 public final class CosineAnnealingLR extends LRScheduler {
   private final int tMax;

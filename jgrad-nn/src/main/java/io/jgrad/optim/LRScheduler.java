@@ -11,11 +11,11 @@ import java.util.Map;
  *
  * <p>{@code for (...) { train(); opt.step(); scheduler.step(); }} moves to the next epoch's lr.
  *
- * <p>As in PyTorch, construction records each group's {@code "initial_lr"}, sets {@code
- * lastEpoch} to 0 and applies the epoch-0 learning rate; every {@link #step()} advances one
- * epoch and writes {@link #getLr()}'s values into the groups. A subclass assigns its fields
- * before calling {@code super(optimizer)} (Java 25 allows statements before {@code super}),
- * because the constructor already calls {@link #getLr()}.
+ * <p>As in PyTorch, construction records each group's {@code "initial_lr"}, sets {@code lastEpoch}
+ * to 0 and applies the epoch-0 learning rate; every {@link #step()} advances one epoch and writes
+ * {@link #getLr()}'s values into the groups. A subclass assigns its fields before calling {@code
+ * super(optimizer)} (Java 25 allows statements before {@code super}), because the constructor
+ * already calls {@link #getLr()}.
  */
 public abstract class LRScheduler {
   private final Optimizer optimizer;
@@ -50,8 +50,7 @@ public abstract class LRScheduler {
   }
 
   /**
-   * Advances one epoch and sets every group's learning rate, PyTorch's {@code
-   * scheduler.step()}.
+   * Advances one epoch and sets every group's learning rate, PyTorch's {@code scheduler.step()}.
    *
    * <p>{@code opt.step(); scheduler.step();} at the end of each epoch.
    */
@@ -62,8 +61,12 @@ public abstract class LRScheduler {
     List<ParamGroup> groups = optimizer.paramGroups();
     if (values.size() != groups.size()) {
       throw new IllegalStateException(
-          getClass().getSimpleName() + ": getLr() returned " + values.size()
-              + " learning rates for " + groups.size() + " param groups");
+          getClass().getSimpleName()
+              + ": getLr() returned "
+              + values.size()
+              + " learning rates for "
+              + groups.size()
+              + " param groups");
     }
     for (int i = 0; i < groups.size(); i++) {
       groups.get(i).setLr(values.get(i));
@@ -165,8 +168,8 @@ public abstract class LRScheduler {
   }
 
   /**
-   * Restores the progress saved by {@link #stateDict()}: base lrs, epoch, step count and last
-   * lrs. Hyperparameters come from the constructor; saved ones are ignored.
+   * Restores the progress saved by {@link #stateDict()}: base lrs, epoch, step count and last lrs.
+   * Hyperparameters come from the constructor; saved ones are ignored.
    *
    * <p>{@code scheduler.loadStateDict(saved)} after {@code opt.loadStateDict(savedOpt)}.
    *

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * Sets each group's learning rate to its initial value times a function of the epoch,
- * PyTorch's {@code LambdaLR}.
+ * Sets each group's learning rate to its initial value times a function of the epoch, PyTorch's
+ * {@code LambdaLR}.
  *
  * <p>{@code new LambdaLR(opt, epoch -> Math.pow(0.95, epoch))}.
  *
- * <p>The functions are not part of {@link #stateDict()} (PyTorch saves none for plain
- * functions either).
+ * <p>The functions are not part of {@link #stateDict()} (PyTorch saves none for plain functions
+ * either).
  */
 public final class LambdaLR extends LRScheduler {
   private final List<IntToDoubleFunction> lambdas;
@@ -37,8 +37,7 @@ public final class LambdaLR extends LRScheduler {
   public LambdaLR(Optimizer optimizer, List<IntToDoubleFunction> lambdas) {
     if (lambdas.size() != optimizer.paramGroups().size()) {
       throw new IllegalArgumentException(
-          "Expected " + optimizer.paramGroups().size() + " lr_lambdas, but got "
-              + lambdas.size());
+          "Expected " + optimizer.paramGroups().size() + " lr_lambdas, but got " + lambdas.size());
     }
     this.lambdas = List.copyOf(lambdas);
     super(optimizer);

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * <p>{@code opt.zeroGrad(); loss.backward(); opt.step();} is one training step.
  *
  * <p>A subclass passes its defaults (PyTorch's snake_case keys) to the constructor and implements
- * {@link #update}, the single-tensor update of one parameter; {@link #step()} calls it under
- * {@code noGrad} for every parameter that has a gradient.
+ * {@link #update}, the single-tensor update of one parameter; {@link #step()} calls it under {@code
+ * noGrad} for every parameter that has a gradient.
  */
 public abstract class Optimizer {
   private final Map<String, Object> defaults;
@@ -47,8 +47,8 @@ public abstract class Optimizer {
    *
    * <p>{@code opt.addParamGroup(head.parameters(), Map.of("lr", 0.01))} trains the head slower.
    *
-   * @throws IllegalArgumentException if {@code params} is empty, holds a non-leaf tensor, or
-   *     holds a parameter that is already in another group
+   * @throws IllegalArgumentException if {@code params} is empty, holds a non-leaf tensor, or holds
+   *     a parameter that is already in another group
    */
   public final void addParamGroup(Iterable<? extends Tensor> params, Map<String, ?> options) {
     List<Tensor> list = new ArrayList<>();
@@ -98,8 +98,8 @@ public abstract class Optimizer {
   }
 
   /**
-   * The live state map of {@code param} ({@code "momentum_buffer"}, {@code "step"}, ...),
-   * created empty on first use, PyTorch's {@code optimizer.state[param]}.
+   * The live state map of {@code param} ({@code "momentum_buffer"}, {@code "step"}, ...), created
+   * empty on first use, PyTorch's {@code optimizer.state[param]}.
    *
    * <p>{@code opt.state(w).get("exp_avg")} after an Adam step.
    */
@@ -200,9 +200,9 @@ public abstract class Optimizer {
    *   <li>{@code "state"}: a {@code Map<Integer, Map<String, Object>>} from the parameter's index
    *       (numbered across groups in order, as PyTorch does) to its state; only parameters with
    *       state appear. Values are the live {@link Tensor}s ({@code "momentum_buffer"}, {@code
-   *       "exp_avg"}, {@code "exp_avg_sq"}, {@code "max_exp_avg_sq"}, {@code "square_avg"},
-   *       {@code "grad_avg"}, {@code "sum"}, and {@code "step"} as a 0-d float32 tensor), not
-   *       copies, as in PyTorch.
+   *       "exp_avg"}, {@code "exp_avg_sq"}, {@code "max_exp_avg_sq"}, {@code "square_avg"}, {@code
+   *       "grad_avg"}, {@code "sum"}, and {@code "step"} as a 0-d float32 tensor), not copies, as
+   *       in PyTorch.
    *   <li>{@code "param_groups"}: a {@code List<Map<String, Object>>}, one per group, holding the
    *       group's options ({@link Double}, {@link Boolean}, {@code List<Double>} for {@code
    *       "betas"}) and {@code "params"}, the {@code List<Integer>} of its parameter indices.
@@ -217,13 +217,13 @@ public abstract class Optimizer {
   }
 
   /**
-   * Loads a state produced by {@link #stateDict()} (of this optimizer type, over parameters of
-   * the same shapes and grouping): replaces every group's options and every parameter's state.
+   * Loads a state produced by {@link #stateDict()} (of this optimizer type, over parameters of the
+   * same shapes and grouping): replaces every group's options and every parameter's state.
    *
    * <p>{@code opt.loadStateDict(saved)} resumes training where {@code saved} was taken.
    *
-   * @throws IllegalArgumentException with PyTorch's message if the group count or a group's
-   *     size differ, or if the dict is malformed
+   * @throws IllegalArgumentException with PyTorch's message if the group count or a group's size
+   *     differ, or if the dict is malformed
    */
   public void loadStateDict(Map<String, ?> stateDict) {
     OptimizerStateDicts.Loaded loaded = OptimizerStateDicts.unpack(stateDict, paramGroups);
@@ -238,7 +238,9 @@ public abstract class Optimizer {
     StringBuilder text = new StringBuilder(getClass().getSimpleName()).append(" (");
     for (int i = 0; i < paramGroups.size(); i++) {
       text.append("\nParameter Group ").append(i);
-      paramGroups.get(i).options()
+      paramGroups
+          .get(i)
+          .options()
           .forEach((k, v) -> text.append("\n    ").append(k).append(": ").append(v));
     }
     return text.append("\n)").toString();

@@ -49,7 +49,10 @@ final class OptimizerStateDicts {
     if (savedGroups.size() != groups.size()) {
       throw new IllegalArgumentException(
           "loaded state dict has a different number of parameter groups (saved "
-              + savedGroups.size() + ", optimizer " + groups.size() + ")");
+              + savedGroups.size()
+              + ", optimizer "
+              + groups.size()
+              + ")");
     }
     Map<Integer, Tensor> byIndex = new LinkedHashMap<>();
     List<Map<String, Object>> options = new ArrayList<>();
@@ -60,8 +63,13 @@ final class OptimizerStateDicts {
       if (ids.size() != params.size()) {
         throw new IllegalArgumentException(
             "loaded state dict contains a parameter group that doesn't match the size of "
-                + "optimizer's group (group " + g + ": saved " + ids.size() + ", optimizer "
-                + params.size() + ")");
+                + "optimizer's group (group "
+                + g
+                + ": saved "
+                + ids.size()
+                + ", optimizer "
+                + params.size()
+                + ")");
       }
       for (int i = 0; i < ids.size(); i++) {
         byIndex.put(asIndex(ids.get(i)), params.get(i));
@@ -81,8 +89,11 @@ final class OptimizerStateDicts {
           Tensor param = byIndex.get(asIndex(key));
           if (param == null) {
             throw new IllegalArgumentException(
-                "loadStateDict: state refers to parameter index " + key
-                    + ", which no parameter group lists (indices " + byIndex.keySet() + ")");
+                "loadStateDict: state refers to parameter index "
+                    + key
+                    + ", which no parameter group lists (indices "
+                    + byIndex.keySet()
+                    + ")");
           }
           Map<String, Object> entry = new LinkedHashMap<>();
           asMap(value, "state[" + key + "]")

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of an optimizer's parameter groups: its parameters and its own options ({@code "lr"},
- * {@code "momentum"}, ...), PyTorch's {@code optimizer.param_groups[i]}.
+ * One of an optimizer's parameter groups: its parameters and its own options ({@code "lr"}, {@code
+ * "momentum"}, ...), PyTorch's {@code optimizer.param_groups[i]}.
  *
  * <p>{@code opt.paramGroups().get(0).setLr(0.01)} changes the learning rate of the first group.
  *

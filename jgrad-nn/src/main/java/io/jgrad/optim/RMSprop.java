@@ -17,8 +17,7 @@ import java.util.Map;
  * alpha * v + (1 - alpha) * g * g}; centered: {@code a = lerp(a, g, 1 - alpha)}, {@code avg =
  * sqrt(v - a * a)}, else {@code avg = sqrt(v)}; {@code avg += eps}; with momentum {@code buf =
  * momentum * buf + g / avg; p -= lr * buf}, else {@code p -= lr * g / avg}. State: {@code "step"},
- * {@code "square_avg"}, {@code "momentum_buffer"} (momentum &gt; 0), {@code "grad_avg"}
- * (centered).
+ * {@code "square_avg"}, {@code "momentum_buffer"} (momentum &gt; 0), {@code "grad_avg"} (centered).
  */
 public final class RMSprop extends Optimizer {
 
@@ -44,42 +43,74 @@ public final class RMSprop extends Optimizer {
       boolean centered,
       boolean maximize) {
 
-    /** PyTorch's defaults with learning rate {@code lr}. <p>{@code Options.of(0.01)}. */
+    /**
+     * PyTorch's defaults with learning rate {@code lr}.
+     *
+     * <p>{@code Options.of(0.01)}.
+     */
     public static Options of(double lr) {
       return new Options(lr, 0.99, 1e-8, 0, 0, false, false);
     }
 
-    /** A copy with this learning rate. <p>{@code options.lr(1e-3)}. */
+    /**
+     * A copy with this learning rate.
+     *
+     * <p>{@code options.lr(1e-3)}.
+     */
     public Options lr(double value) {
       return new Options(value, alpha, eps, weightDecay, momentum, centered, maximize);
     }
 
-    /** A copy with this smoothing constant. <p>{@code options.alpha(0.9)}. */
+    /**
+     * A copy with this smoothing constant.
+     *
+     * <p>{@code options.alpha(0.9)}.
+     */
     public Options alpha(double value) {
       return new Options(lr, value, eps, weightDecay, momentum, centered, maximize);
     }
 
-    /** A copy with this epsilon. <p>{@code options.eps(1e-6)}. */
+    /**
+     * A copy with this epsilon.
+     *
+     * <p>{@code options.eps(1e-6)}.
+     */
     public Options eps(double value) {
       return new Options(lr, alpha, value, weightDecay, momentum, centered, maximize);
     }
 
-    /** A copy with this weight decay. <p>{@code options.weightDecay(1e-4)}. */
+    /**
+     * A copy with this weight decay.
+     *
+     * <p>{@code options.weightDecay(1e-4)}.
+     */
     public Options weightDecay(double value) {
       return new Options(lr, alpha, eps, value, momentum, centered, maximize);
     }
 
-    /** A copy with this momentum. <p>{@code options.momentum(0.9)}. */
+    /**
+     * A copy with this momentum.
+     *
+     * <p>{@code options.momentum(0.9)}.
+     */
     public Options momentum(double value) {
       return new Options(lr, alpha, eps, weightDecay, value, centered, maximize);
     }
 
-    /** A copy with centering on or off. <p>{@code options.centered(true)}. */
+    /**
+     * A copy with centering on or off.
+     *
+     * <p>{@code options.centered(true)}.
+     */
     public Options centered(boolean value) {
       return new Options(lr, alpha, eps, weightDecay, momentum, value, maximize);
     }
 
-    /** A copy that maximizes or minimizes. <p>{@code options.maximize(true)}. */
+    /**
+     * A copy that maximizes or minimizes.
+     *
+     * <p>{@code options.maximize(true)}.
+     */
     public Options maximize(boolean value) {
       return new Options(lr, alpha, eps, weightDecay, momentum, centered, value);
     }

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts each group's learning rate by {@code factor} when a metric has stopped improving for
- * more than {@code patience} epochs, PyTorch's {@code ReduceLROnPlateau}.
+ * Cuts each group's learning rate by {@code factor} when a metric has stopped improving for more
+ * than {@code patience} epochs, PyTorch's {@code ReduceLROnPlateau}.
  *
  * <p>{@code var plateau = new ReduceLROnPlateau(opt); ... plateau.step(validationLoss);}
  *
  * <p>Unlike the other schedulers its {@code step} takes the metric, so it is not an {@link
- * LRScheduler}. An epoch improves on the best value when {@code a < best * (1 - threshold)}
- * (min, rel), {@code a < best - threshold} (min, abs), {@code a > best * (1 + threshold)} (max,
- * rel) or {@code a > best + threshold} (max, abs). After a cut the scheduler waits {@code
- * cooldown} epochs, ignoring bad ones; a cut smaller than {@code eps} is skipped.
+ * LRScheduler}. An epoch improves on the best value when {@code a < best * (1 - threshold)} (min,
+ * rel), {@code a < best - threshold} (min, abs), {@code a > best * (1 + threshold)} (max, rel) or
+ * {@code a > best + threshold} (max, abs). After a cut the scheduler waits {@code cooldown} epochs,
+ * ignoring bad ones; a cut smaller than {@code eps} is skipped.
  */
 public final class ReduceLROnPlateau {
 
@@ -70,50 +70,85 @@ public final class ReduceLROnPlateau {
       return new Options(Mode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, List.of(0.0), 1e-8);
     }
 
-    /** A copy with this mode. <p>{@code options.mode(Mode.MAX)}. */
+    /**
+     * A copy with this mode.
+     *
+     * <p>{@code options.mode(Mode.MAX)}.
+     */
     public Options mode(Mode value) {
       return new Options(value, factor, patience, threshold, thresholdMode, cooldown, minLrs, eps);
     }
 
-    /** A copy with this factor. <p>{@code options.factor(0.5)}. */
+    /**
+     * A copy with this factor.
+     *
+     * <p>{@code options.factor(0.5)}.
+     */
     public Options factor(double value) {
       return new Options(mode, value, patience, threshold, thresholdMode, cooldown, minLrs, eps);
     }
 
-    /** A copy with this patience. <p>{@code options.patience(3)}. */
+    /**
+     * A copy with this patience.
+     *
+     * <p>{@code options.patience(3)}.
+     */
     public Options patience(int value) {
       return new Options(mode, factor, value, threshold, thresholdMode, cooldown, minLrs, eps);
     }
 
-    /** A copy with this threshold. <p>{@code options.threshold(0.01)}. */
+    /**
+     * A copy with this threshold.
+     *
+     * <p>{@code options.threshold(0.01)}.
+     */
     public Options threshold(double value) {
       return new Options(mode, factor, patience, value, thresholdMode, cooldown, minLrs, eps);
     }
 
-    /** A copy with this threshold mode. <p>{@code options.thresholdMode(ThresholdMode.ABS)}. */
+    /**
+     * A copy with this threshold mode.
+     *
+     * <p>{@code options.thresholdMode(ThresholdMode.ABS)}.
+     */
     public Options thresholdMode(ThresholdMode value) {
       return new Options(mode, factor, patience, threshold, value, cooldown, minLrs, eps);
     }
 
-    /** A copy with this cooldown. <p>{@code options.cooldown(2)}. */
+    /**
+     * A copy with this cooldown.
+     *
+     * <p>{@code options.cooldown(2)}.
+     */
     public Options cooldown(int value) {
       return new Options(mode, factor, patience, threshold, thresholdMode, value, minLrs, eps);
     }
 
-    /** A copy with one lr floor for every group. <p>{@code options.minLr(1e-5)}. */
+    /**
+     * A copy with one lr floor for every group.
+     *
+     * <p>{@code options.minLr(1e-5)}.
+     */
     public Options minLr(double value) {
       return minLrs(List.of(value));
     }
 
-    /** A copy with one lr floor per group. <p>{@code options.minLrs(List.of(1e-5, 1e-6))}. */
+    /**
+     * A copy with one lr floor per group.
+     *
+     * <p>{@code options.minLrs(List.of(1e-5, 1e-6))}.
+     */
     public Options minLrs(List<Double> values) {
       return new Options(mode, factor, patience, threshold, thresholdMode, cooldown, values, eps);
     }
 
-    /** A copy with this eps. <p>{@code options.eps(1e-12)}. */
+    /**
+     * A copy with this eps.
+     *
+     * <p>{@code options.eps(1e-12)}.
+     */
     public Options eps(double value) {
-      return new Options(
-          mode, factor, patience, threshold, thresholdMode, cooldown, minLrs, value);
+      return new Options(mode, factor, patience, threshold, thresholdMode, cooldown, minLrs, value);
     }
   }
 
@@ -140,8 +175,8 @@ public final class ReduceLROnPlateau {
    *
    * <p>{@code new ReduceLROnPlateau(opt, Options.defaults().patience(2).cooldown(1))}.
    *
-   * @throws IllegalArgumentException with PyTorch's messages if {@code factor >= 1} or the
-   *     number of per-group floors differs from the number of groups
+   * @throws IllegalArgumentException with PyTorch's messages if {@code factor >= 1} or the number
+   *     of per-group floors differs from the number of groups
    */
   public ReduceLROnPlateau(Optimizer optimizer, Options options) {
     if (options.factor() >= 1.0) {
@@ -195,8 +230,12 @@ public final class ReduceLROnPlateau {
     List<ParamGroup> groups = optimizer.paramGroups();
     if (groups.size() != minLrs.size()) {
       throw new IllegalStateException(
-          "The number of param groups in the `optimizer` (" + groups.size() + ") differs from "
-              + "when `ReduceLROnPlateau` was initialized (" + minLrs.size() + ")");
+          "The number of param groups in the `optimizer` ("
+              + groups.size()
+              + ") differs from "
+              + "when `ReduceLROnPlateau` was initialized ("
+              + minLrs.size()
+              + ")");
     }
     for (int i = 0; i < groups.size(); i++) {
       double oldLr = groups.get(i).lr();
@@ -277,8 +316,8 @@ public final class ReduceLROnPlateau {
   }
 
   /**
-   * Restores the progress saved by {@link #stateDict()} ({@code best}, counters, epoch, last
-   * lrs); the options come from the constructor.
+   * Restores the progress saved by {@link #stateDict()} ({@code best}, counters, epoch, last lrs);
+   * the options come from the constructor.
    *
    * <p>{@code plateau.loadStateDict(saved)}.
    *

@@ -37,37 +37,65 @@ public final class SGD extends Optimizer {
       boolean nesterov,
       boolean maximize) {
 
-    /** Options with learning rate {@code lr} and PyTorch's defaults. <p>{@code Options.of(0.1)}. */
+    /**
+     * Options with learning rate {@code lr} and PyTorch's defaults.
+     *
+     * <p>{@code Options.of(0.1)}.
+     */
     public static Options of(double lr) {
       return new Options(lr, 0, 0, 0, false, false);
     }
 
-    /** A copy with this learning rate. <p>{@code options.lr(0.01)}. */
+    /**
+     * A copy with this learning rate.
+     *
+     * <p>{@code options.lr(0.01)}.
+     */
     public Options lr(double value) {
       return new Options(value, momentum, dampening, weightDecay, nesterov, maximize);
     }
 
-    /** A copy with this momentum. <p>{@code options.momentum(0.9)}. */
+    /**
+     * A copy with this momentum.
+     *
+     * <p>{@code options.momentum(0.9)}.
+     */
     public Options momentum(double value) {
       return new Options(lr, value, dampening, weightDecay, nesterov, maximize);
     }
 
-    /** A copy with this dampening. <p>{@code options.dampening(0.1)}. */
+    /**
+     * A copy with this dampening.
+     *
+     * <p>{@code options.dampening(0.1)}.
+     */
     public Options dampening(double value) {
       return new Options(lr, momentum, value, weightDecay, nesterov, maximize);
     }
 
-    /** A copy with this weight decay. <p>{@code options.weightDecay(1e-4)}. */
+    /**
+     * A copy with this weight decay.
+     *
+     * <p>{@code options.weightDecay(1e-4)}.
+     */
     public Options weightDecay(double value) {
       return new Options(lr, momentum, dampening, value, nesterov, maximize);
     }
 
-    /** A copy with Nesterov momentum on or off. <p>{@code options.nesterov(true)}. */
+    /**
+     * A copy with Nesterov momentum on or off.
+     *
+     * <p>{@code options.nesterov(true)}.
+     */
     public Options nesterov(boolean value) {
       return new Options(lr, momentum, dampening, weightDecay, value, maximize);
     }
 
-    /** A copy that maximizes or minimizes. <p>{@code options.maximize(true)}. */
+    /**
+     * A copy that maximizes or minimizes.
+     *
+     * <p>{@code options.maximize(true)}.
+     */
     public Options maximize(boolean value) {
       return new Options(lr, momentum, dampening, weightDecay, nesterov, value);
     }
@@ -114,7 +142,10 @@ public final class SGD extends Optimizer {
     if (options.nesterov() && (options.momentum() <= 0 || options.dampening() != 0)) {
       throw new IllegalArgumentException(
           "Nesterov momentum requires a momentum and zero dampening (got momentum="
-              + options.momentum() + ", dampening=" + options.dampening() + ")");
+              + options.momentum()
+              + ", dampening="
+              + options.dampening()
+              + ")");
     }
     return options;
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs,
- * PyTorch's {@code StepLR}.
+ * Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs, PyTorch's
+ * {@code StepLR}.
  *
  * <p>{@code new StepLR(opt, 30, 0.1)}: lr 0.1 for epochs 0-29, 0.01 for 30-59, ...
  */

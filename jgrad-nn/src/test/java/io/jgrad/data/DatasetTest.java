@@ -55,13 +55,17 @@ class DatasetTest {
   @Test
   void randomSplitByFractionsDealsRemaindersRoundRobinLikePyTorch() {
     List<Subset<Tensor[]>> parts =
-        Dataset.randomSplit(new TensorDataset(arange(30)), new double[] {0.3, 0.3, 0.4},
+        Dataset.randomSplit(
+            new TensorDataset(arange(30)),
+            new double[] {0.3, 0.3, 0.4},
             new Generator().manualSeed(42));
     for (int i = 0; i < 3; i++) {
       assertThat(indices(parts.get(i))).isEqualTo(golden("split_fractions", "" + i));
     }
     List<Subset<Tensor[]>> uneven =
-        Dataset.randomSplit(new TensorDataset(arange(11)), new double[] {0.5, 0.25, 0.25},
+        Dataset.randomSplit(
+            new TensorDataset(arange(11)),
+            new double[] {0.5, 0.25, 0.25},
             new Generator().manualSeed(7));
     assertThat(uneven.stream().map(Subset::size).toList()).containsExactly(6, 3, 2);
     for (int i = 0; i < 3; i++) {

@@ -24,7 +24,8 @@ class FashionMnistTest {
   private static void assumeInstalled() {
     assumeTrue(
         Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
-        "Fashion-MNIST is not installed at " + FashionMnist.DEFAULT_DIRECTORY
+        "Fashion-MNIST is not installed at "
+            + FashionMnist.DEFAULT_DIRECTORY
             + "; skipping the tests on the real files");
   }
 
@@ -54,7 +55,8 @@ class FashionMnistTest {
       for (int index : new int[] {0, 1, count - 1}) {
         long expected =
             Long.parseLong(Golden.line("fashion_golden.txt", split, "pixelsum", "" + index)[0]);
-        assertThat(pixelSum(data.images(), index)).as("%s image %d", split, index)
+        assertThat(pixelSum(data.images(), index))
+            .as("%s image %d", split, index)
             .isEqualTo(expected);
       }
     }
@@ -63,8 +65,8 @@ class FashionMnistTest {
   @Test
   void normalizedImagesAreToTensorOutput() throws IOException {
     assumeInstalled();
-    FashionMnist data = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY,
-        FashionMnist.Split.TRAIN, 3);
+    FashionMnist data =
+        FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TRAIN, 3);
     String[] pixel = Golden.line("fashion_golden.txt", "train", "pixel", "0");
     int row = Integer.parseInt(pixel[0]);
     int col = Integer.parseInt(pixel[1]);
@@ -93,9 +95,18 @@ class FashionMnistTest {
 
   @Test
   void classesAreTorchvisionsNames() {
-    assertThat(FashionMnist.CLASSES).containsExactly(
-        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
-        "Bag", "Ankle boot");
+    assertThat(FashionMnist.CLASSES)
+        .containsExactly(
+            "T-shirt/top",
+            "Trouser",
+            "Pullover",
+            "Dress",
+            "Coat",
+            "Sandal",
+            "Shirt",
+            "Sneaker",
+            "Bag",
+            "Ankle boot");
   }
 
   // Small synthetic files: 3 images of 2x2 pixels.
@@ -148,8 +159,9 @@ class FashionMnistTest {
     assertThatThrownBy(() -> FashionMnist.load(dir, FashionMnist.Split.TEST))
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("t10k-images-idx3-ubyte.gz -> " + dir)
-        .hasMessageContaining("t10k-images-idx3-ubyte: FashionMnist: looked for both the "
-            + "gzipped and the plain file; neither exists");
+        .hasMessageContaining(
+            "t10k-images-idx3-ubyte: FashionMnist: looked for both the "
+                + "gzipped and the plain file; neither exists");
   }
 
   @Test
@@ -158,8 +170,9 @@ class FashionMnistTest {
     write("train-labels-idx1-ubyte", idx(0x803, new int[] {3, 1, 1}, 3), false);
     assertThatThrownBy(() -> FashionMnist.load(dir, FashionMnist.Split.TRAIN))
         .isInstanceOf(DatasetFormatException.class)
-        .hasMessageContaining("train-labels-idx1-ubyte: wrong magic number at offset 0: "
-            + "expected 2049 (0x00000801), found 2051 (0x00000803)");
+        .hasMessageContaining(
+            "train-labels-idx1-ubyte: wrong magic number at offset 0: "
+                + "expected 2049 (0x00000801), found 2051 (0x00000803)");
   }
 
   @Test

@@ -38,8 +38,10 @@ public final class Golden {
     if (parts == null) {
       throw new IllegalArgumentException("no golden entry " + key);
     }
-    int[] shape = parts[2].isEmpty() ? new int[0]
-        : Arrays.stream(parts[2].split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] shape =
+        parts[2].isEmpty()
+            ? new int[0]
+            : Arrays.stream(parts[2].split(",")).mapToInt(Integer::parseInt).toArray();
     String[] tokens = parts[3].isEmpty() ? new String[0] : parts[3].split(" ");
     return switch (parts[1]) {
       case "float32" -> {
@@ -49,8 +51,8 @@ public final class Golden {
         }
         yield tensor(v, shape);
       }
-      case "float64" -> tensor(Arrays.stream(tokens).mapToDouble(Double::parseDouble).toArray(),
-          shape);
+      case "float64" ->
+          tensor(Arrays.stream(tokens).mapToDouble(Double::parseDouble).toArray(), shape);
       case "int64" -> tensor(Arrays.stream(tokens).mapToLong(Long::parseLong).toArray(), shape);
       default -> throw new IllegalArgumentException(parts[1]);
     };

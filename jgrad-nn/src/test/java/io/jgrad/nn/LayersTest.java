@@ -14,22 +14,38 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class LayersTest {
-  private static final Map<String, Supplier<Module>> ACTIVATIONS = Map.of(
-      "relu", ReLU::new, "leaky_relu_0.2", () -> new LeakyReLU(0.2), "gelu", GELU::new,
-      "gelu_tanh", () -> new GELU("tanh"), "silu", SiLU::new, "tanh", Tanh::new,
-      "sigmoid", Sigmoid::new, "softmax_1", () -> new Softmax(1),
-      "log_softmax_0", () -> new LogSoftmax(0));
+  private static final Map<String, Supplier<Module>> ACTIVATIONS =
+      Map.of(
+          "relu",
+          ReLU::new,
+          "leaky_relu_0.2",
+          () -> new LeakyReLU(0.2),
+          "gelu",
+          GELU::new,
+          "gelu_tanh",
+          () -> new GELU("tanh"),
+          "silu",
+          SiLU::new,
+          "tanh",
+          Tanh::new,
+          "sigmoid",
+          Sigmoid::new,
+          "softmax_1",
+          () -> new Softmax(1),
+          "log_softmax_0",
+          () -> new LogSoftmax(0));
 
   @Test
   void activationsMatchPyTorchForwardAndBackward() {
     Tensor g = Golden.get("act.g");
-    ACTIVATIONS.forEach((name, factory) -> {
-      Tensor x = Golden.get("act.x").requiresGrad_(true);
-      Tensor out = factory.get().forward(x);
-      out.mul(g).sum().backward();
-      assertGolden(out, "act." + name + ".out");
-      assertGolden(x.grad(), "act." + name + ".grad");
-    });
+    ACTIVATIONS.forEach(
+        (name, factory) -> {
+          Tensor x = Golden.get("act.x").requiresGrad_(true);
+          Tensor out = factory.get().forward(x);
+          out.mul(g).sum().backward();
+          assertGolden(out, "act." + name + ".out");
+          assertGolden(x.grad(), "act." + name + ".grad");
+        });
   }
 
   @Test
@@ -37,10 +53,11 @@ class LayersTest {
     manualSeed(3);
     // Offset from 0 so the finite differences never straddle ReLU's kink.
     Tensor x = randn(2, 3).to(DType.FLOAT64).add(0.05).requiresGrad_(true);
-    ACTIVATIONS.forEach((name, factory) -> {
-      Module m = factory.get();
-      assertThat(GradCheck.gradcheck(in -> m.forward(in[0]), x)).as(name).isTrue();
-    });
+    ACTIVATIONS.forEach(
+        (name, factory) -> {
+          Module m = factory.get();
+          assertThat(GradCheck.gradcheck(in -> m.forward(in[0]), x)).as(name).isTrue();
+        });
   }
 
   @Test
@@ -53,10 +70,12 @@ class LayersTest {
     assertThat(u.shape().toString()).isEqualTo("Size([2, 2, 6])");
     assertThat(u.equal(x.view(2, 2, 6))).isTrue();
     assertThatThrownBy(() -> new Unflatten(3, 2).forward(x))
-        .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("but got 3");
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("but got 3");
     assertThatThrownBy(() -> new Unflatten(1, 2, 4).forward(zeros(3, 10)))
-        .hasMessage("unflatten: Provided sizes [2, 4] don't multiply up to the size of dim 1 (10) "
-            + "in the input tensor");
+        .hasMessage(
+            "unflatten: Provided sizes [2, 4] don't multiply up to the size of dim 1 (10) "
+                + "in the input tensor");
   }
 
   @Test
@@ -74,8 +93,9 @@ class LayersTest {
     assertGolden(ln.getParameter("weight").grad(), "layernorm.grad_weight");
     assertThatThrownBy(() -> ln.forward(zeros(3, 5)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Given normalized_shape=[4], expected input with shape [*, 4], but got input "
-            + "of size[3, 5]");
+        .hasMessage(
+            "Given normalized_shape=[4], expected input with shape [*, 4], but got input "
+                + "of size[3, 5]");
   }
 
   @Test
@@ -84,8 +104,10 @@ class LayersTest {
     LayerNorm ln = new LayerNorm(3);
     ln.to(DType.FLOAT64);
     Tensor x = randn(2, 3).to(DType.FLOAT64).requiresGrad_(true);
-    assertThat(GradCheck.gradcheck(in -> ln.forward(in[0]), x, ln.getParameter("weight"),
-        ln.getParameter("bias"))).isTrue();
+    assertThat(
+            GradCheck.gradcheck(
+                in -> ln.forward(in[0]), x, ln.getParameter("weight"), ln.getParameter("bias")))
+        .isTrue();
   }
 
   @Test
@@ -103,8 +125,8 @@ class LayersTest {
     assertGolden(bn.getBuffer("running_mean"), "batchnorm.running_mean");
     assertGolden(bn.getBuffer("running_var"), "batchnorm.running_var");
     assertThat(bn.getBuffer("num_batches_tracked").toLongArray()).containsExactly(1L);
-    assertThat(bn.stateDict().keySet()).containsExactly(
-        "weight", "bias", "running_mean", "running_var", "num_batches_tracked");
+    assertThat(bn.stateDict().keySet())
+        .containsExactly("weight", "bias", "running_mean", "running_var", "num_batches_tracked");
     bn.eval();
     assertGolden(bn.forward(Golden.get("act.x")), "batchnorm.eval_out");
     assertThat(bn.getBuffer("num_batches_tracked").toLongArray()).containsExactly(1L);
@@ -123,8 +145,7 @@ class LayersTest {
     BatchNorm1d bn = new BatchNorm1d(3, 1e-5, 0.1, true, false);
     bn.to(DType.FLOAT64);
     Tensor x = randn(4, 3).to(DType.FLOAT64).requiresGrad_(true);
-    assertThat(GradCheck.gradcheck(in -> bn.forward(in[0]), x, bn.getParameter("weight")))
-        .isTrue();
+    assertThat(GradCheck.gradcheck(in -> bn.forward(in[0]), x, bn.getParameter("weight"))).isTrue();
     assertThatThrownBy(() -> bn.forward(zeros(2, 3, 4, 5)))
         .hasMessage("expected 2D or 3D input (got 4D input)");
     assertThatThrownBy(() -> bn.forward(zeros(1, 3).to(DType.FLOAT64)))
@@ -162,7 +183,8 @@ class LayersTest {
     out.mul(arange(12).to(DType.FLOAT32).view(2, 2, 3)).sum().backward();
     assertGolden(emb.weight().grad(), "embedding.grad_weight");
     assertThatThrownBy(() -> emb.forward(tensor(1f)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Long, Int");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Long, Int");
     assertThatThrownBy(() -> new Embedding(3, 2, 3))
         .hasMessageContaining("Padding_idx must be within num_embeddings");
   }

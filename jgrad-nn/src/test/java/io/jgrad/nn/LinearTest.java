@@ -45,8 +45,8 @@ class LinearTest {
   @Test
   void forwardAndGradientsMatchPyTorch() {
     Linear linear = new Linear(4, 2);
-    linear.loadStateDict(java.util.Map.of(
-        "weight", Golden.get("linear.weight"), "bias", Golden.get("linear.bias")));
+    linear.loadStateDict(
+        java.util.Map.of("weight", Golden.get("linear.weight"), "bias", Golden.get("linear.bias")));
     Tensor x = Golden.get("act.x").requiresGrad_(true);
     Tensor out = linear.forward(x);
     out.sum().backward();
@@ -63,8 +63,8 @@ class LinearTest {
     linear.to(DType.FLOAT64);
     assertThat(linear.weight().dtype()).isEqualTo(DType.FLOAT64);
     Tensor x = randn(4, 3).to(DType.FLOAT64).requiresGrad_(true);
-    assertThat(GradCheck.gradcheck(in -> linear.forward(in[0]), x, linear.weight(),
-        linear.bias())).isTrue();
+    assertThat(GradCheck.gradcheck(in -> linear.forward(in[0]), x, linear.weight(), linear.bias()))
+        .isTrue();
   }
 
   @Test
@@ -73,7 +73,8 @@ class LinearTest {
     assertThat(linear.hasBias()).isFalse();
     assertThat(linear.parameters()).hasSize(1);
     assertThat(linear.toString()).isEqualTo("Linear(in_features=1, out_features=1, bias=False)");
-    assertThatThrownBy(linear::bias).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(linear::bias)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bias=false");
   }
 
@@ -81,6 +82,7 @@ class LinearTest {
   void badInputWidthNamesBothShapes() {
     Linear linear = new Linear(3, 1);
     assertThatThrownBy(() -> linear.forward(zeros(2, 4)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2x4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2x4");
   }
 }

@@ -18,15 +18,16 @@ class LossesTest {
       Map.of("none", Reduction.NONE, "mean", Reduction.MEAN, "sum", Reduction.SUM);
 
   /** Checks loss and input gradient (of loss.sum()) against the golden case for each reduction. */
-  private static void checkCase(String prefix, Function<Reduction, Loss> factory, Tensor input,
-      Tensor target) {
-    REDUCTIONS.forEach((name, reduction) -> {
-      Tensor x = input.detach().clone().requiresGrad_(true);
-      Tensor out = factory.apply(reduction).forward(x, target);
-      out.sum().backward();
-      Golden.assertClose(out, Golden.get(prefix + "." + name + ".out"), 1e-5, 1e-6);
-      Golden.assertClose(x.grad(), Golden.get(prefix + "." + name + ".grad"), 1e-4, 1e-6);
-    });
+  private static void checkCase(
+      String prefix, Function<Reduction, Loss> factory, Tensor input, Tensor target) {
+    REDUCTIONS.forEach(
+        (name, reduction) -> {
+          Tensor x = input.detach().clone().requiresGrad_(true);
+          Tensor out = factory.apply(reduction).forward(x, target);
+          out.sum().backward();
+          Golden.assertClose(out, Golden.get(prefix + "." + name + ".out"), 1e-5, 1e-6);
+          Golden.assertClose(x.grad(), Golden.get(prefix + "." + name + ".grad"), 1e-4, 1e-6);
+        });
   }
 
   @Test
@@ -45,23 +46,37 @@ class LossesTest {
     Tensor target = Golden.get("loss.cls.target");
     Optional<Tensor> weight = Optional.of(Golden.get("loss.cls.weight"));
     checkCase("loss.cls.ce", CrossEntropyLoss::new, logits, target);
-    checkCase("loss.cls.ce_weight_ignore1",
-        r -> new CrossEntropyLoss(weight, 1, r, 0), logits, target);
-    checkCase("loss.cls.ce_weight_smooth0.1",
-        r -> new CrossEntropyLoss(weight, -100, r, 0.1), logits, target);
-    checkCase("loss.cls.ce_ignore3_smooth0.2",
-        r -> new CrossEntropyLoss(Optional.empty(), 3, r, 0.2), logits, target);
-    checkCase("loss.cls.ce_probs_weight_smooth0.1",
-        r -> new CrossEntropyLoss(weight, -100, r, 0.1), logits, Golden.get("loss.cls.probs"));
-    checkCase("loss.cls3.ce_weight", r -> new CrossEntropyLoss(weight, -100, r, 0),
-        Golden.get("loss.cls3.logits"), Golden.get("loss.cls3.target"));
+    checkCase(
+        "loss.cls.ce_weight_ignore1", r -> new CrossEntropyLoss(weight, 1, r, 0), logits, target);
+    checkCase(
+        "loss.cls.ce_weight_smooth0.1",
+        r -> new CrossEntropyLoss(weight, -100, r, 0.1),
+        logits,
+        target);
+    checkCase(
+        "loss.cls.ce_ignore3_smooth0.2",
+        r -> new CrossEntropyLoss(Optional.empty(), 3, r, 0.2),
+        logits,
+        target);
+    checkCase(
+        "loss.cls.ce_probs_weight_smooth0.1",
+        r -> new CrossEntropyLoss(weight, -100, r, 0.1),
+        logits,
+        Golden.get("loss.cls.probs"));
+    checkCase(
+        "loss.cls3.ce_weight",
+        r -> new CrossEntropyLoss(weight, -100, r, 0),
+        Golden.get("loss.cls3.logits"),
+        Golden.get("loss.cls3.target"));
   }
 
   @Test
   void nllLossWithWeightsMatchesPyTorch() {
-    checkCase("loss.cls.nll_weight",
+    checkCase(
+        "loss.cls.nll_weight",
         r -> new NLLLoss(Optional.of(Golden.get("loss.cls.weight")), -100, r),
-        Golden.get("loss.cls.logp"), Golden.get("loss.cls.target"));
+        Golden.get("loss.cls.logp"),
+        Golden.get("loss.cls.target"));
   }
 
   @Test
@@ -69,18 +84,28 @@ class LossesTest {
     Tensor p = Golden.get("loss.bin.p");
     Tensor y = Golden.get("loss.bin.y");
     Tensor w = Golden.get("loss.bin.weight");
-    REDUCTIONS.forEach((name, r) -> Golden.assertClose(
-        new BCELoss(Optional.of(w), r).forward(p, y),
-        Golden.get("loss.bin.bce_weight." + name + ".out"), 1e-5, 1e-5));
+    REDUCTIONS.forEach(
+        (name, r) ->
+            Golden.assertClose(
+                new BCELoss(Optional.of(w), r).forward(p, y),
+                Golden.get("loss.bin.bce_weight." + name + ".out"),
+                1e-5,
+                1e-5));
     // Rows 1..2 only: PyTorch's BCE gradient at p = 0 or 1 uses its own epsilon formula.
     Tensor inner = p.narrow(0, 1, 2).clone().requiresGrad_(true);
     new BCELoss(Optional.of(w.narrow(0, 1, 2)), Reduction.MEAN)
-        .forward(inner, y.narrow(0, 1, 2)).backward();
+        .forward(inner, y.narrow(0, 1, 2))
+        .backward();
     Golden.assertClose(inner.grad(), Golden.get("loss.bin.bce_weight.rows12.grad"), 1e-4, 1e-6);
     Tensor z = Golden.get("loss.bin.z");
     checkCase("loss.bin.bcel", BCEWithLogitsLoss::new, z, y);
-    checkCase("loss.bin.bcel_weight_pos", r -> new BCEWithLogitsLoss(Optional.of(w),
-        Optional.of(Golden.get("loss.bin.pos_weight")), r), z, y);
+    checkCase(
+        "loss.bin.bcel_weight_pos",
+        r ->
+            new BCEWithLogitsLoss(
+                Optional.of(w), Optional.of(Golden.get("loss.bin.pos_weight")), r),
+        z,
+        y);
   }
 
   @Test
@@ -96,14 +121,28 @@ class LossesTest {
       assertThat(GradCheck.gradcheck(in -> F.l1Loss(in[0], t, r), x)).isTrue();
       assertThat(GradCheck.gradcheck(in -> F.huberLoss(in[0], t, r, 0.7), x)).isTrue();
       assertThat(GradCheck.gradcheck(in -> F.smoothL1Loss(in[0], t, r, 0.5), x)).isTrue();
-      assertThat(GradCheck.gradcheck(in -> F.crossEntropy(in[0], cls, Optional.of(w), 1, r,
-          0.1), x)).isTrue();
-      assertThat(GradCheck.gradcheck(in -> F.crossEntropy(in[0], t.softmax(1), Optional.of(w),
-          -100, r, 0.2), x)).isTrue();
-      assertThat(GradCheck.gradcheck(in -> F.binaryCrossEntropy(in[0], t.sigmoid(),
-          Optional.empty(), r), p)).isTrue();
-      assertThat(GradCheck.gradcheck(in -> F.binaryCrossEntropyWithLogits(in[0], t.sigmoid(),
-          Optional.empty(), Optional.of(tensor(1.0, 2.0, 0.5, 3.0)), r), x)).isTrue();
+      assertThat(
+              GradCheck.gradcheck(in -> F.crossEntropy(in[0], cls, Optional.of(w), 1, r, 0.1), x))
+          .isTrue();
+      assertThat(
+              GradCheck.gradcheck(
+                  in -> F.crossEntropy(in[0], t.softmax(1), Optional.of(w), -100, r, 0.2), x))
+          .isTrue();
+      assertThat(
+              GradCheck.gradcheck(
+                  in -> F.binaryCrossEntropy(in[0], t.sigmoid(), Optional.empty(), r), p))
+          .isTrue();
+      assertThat(
+              GradCheck.gradcheck(
+                  in ->
+                      F.binaryCrossEntropyWithLogits(
+                          in[0],
+                          t.sigmoid(),
+                          Optional.empty(),
+                          Optional.of(tensor(1.0, 2.0, 0.5, 3.0)),
+                          r),
+                  x))
+          .isTrue();
     }
   }
 
@@ -121,9 +160,11 @@ class LossesTest {
   @Test
   void badLossInputsThrowWithPyTorchsWording() {
     assertThatThrownBy(() -> F.mseLoss(zeros(3), zeros(4)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 vs 4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 vs 4");
     assertThatThrownBy(() -> F.crossEntropy(zeros(2, 3), tensor(0L, 3L)))
-        .isInstanceOf(IndexOutOfBoundsException.class).hasMessage("Target 3 is out of bounds.");
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("Target 3 is out of bounds.");
     assertThatThrownBy(() -> F.crossEntropy(zeros(2, 3), tensor(0L, 1L, 2L)))
         .hasMessageContaining("Expected input batch_size (2) to match target batch_size (3)");
     assertThatThrownBy(() -> new CrossEntropyLoss(Optional.empty(), -100, Reduction.MEAN, 1.5))
@@ -131,21 +172,25 @@ class LossesTest {
     assertThatThrownBy(() -> F.nllLoss(zeros(2, 3), tensor(0f, 1f)))
         .hasMessageContaining("expected scalar type Long");
     assertThatThrownBy(() -> F.binaryCrossEntropy(zeros(2), zeros(3)))
-        .hasMessageContaining("Using a target size (Size([3])) that is different to the input "
-            + "size (Size([2]))");
+        .hasMessageContaining(
+            "Using a target size (Size([3])) that is different to the input " + "size (Size([2]))");
     assertThatThrownBy(() -> new HuberLoss(Reduction.MEAN, 0))
         .hasMessageContaining("non-positive values for delta");
     assertThatThrownBy(() -> new MSELoss().forward(zeros(1)))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("'target'");
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("'target'");
   }
 
   @Test
   void weightedLossesKeepWeightsAsBuffers() {
-    CrossEntropyLoss ce = new CrossEntropyLoss(Optional.of(tensor(1f, 2f)), -100,
-        Reduction.MEAN, 0);
+    CrossEntropyLoss ce =
+        new CrossEntropyLoss(Optional.of(tensor(1f, 2f)), -100, Reduction.MEAN, 0);
     assertThat(ce.stateDict().keySet()).containsExactly("weight");
-    assertThat(new BCEWithLogitsLoss(Optional.empty(), Optional.of(tensor(2f)), Reduction.SUM)
-        .stateDict().keySet()).containsExactly("pos_weight");
+    assertThat(
+            new BCEWithLogitsLoss(Optional.empty(), Optional.of(tensor(2f)), Reduction.SUM)
+                .stateDict()
+                .keySet())
+        .containsExactly("pos_weight");
     assertThat(new MSELoss().stateDict()).isEmpty();
   }
 }

@@ -104,9 +104,10 @@ class ModuleTest {
     sd.put("sub.x", zeros(1));
     assertThatThrownBy(() -> linear.loadStateDict(sd))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Error(s) in loading state_dict for Linear:\n"
-            + "\tMissing key(s) in state_dict: \"bias\". \n"
-            + "\tUnexpected key(s) in state_dict: \"extra\", \"sub.x\". ");
+        .hasMessage(
+            "Error(s) in loading state_dict for Linear:\n"
+                + "\tMissing key(s) in state_dict: \"bias\". \n"
+                + "\tUnexpected key(s) in state_dict: \"extra\", \"sub.x\". ");
     IncompatibleKeys keys = linear.loadStateDict(sd, false);
     assertThat(keys.missingKeys()).containsExactly("bias");
     assertThat(keys.unexpectedKeys()).containsExactly("extra", "sub.x");
@@ -119,36 +120,44 @@ class ModuleTest {
     Map<String, Tensor> sd = Map.of("weight", zeros(1, 3), "bias", zeros(2));
     assertThatThrownBy(() -> linear.loadStateDict(sd, false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Error(s) in loading state_dict for Linear:\n"
-            + "\tsize mismatch for weight: copying a param with shape Size([1, 3]) from "
-            + "checkpoint, the shape in current model is Size([2, 3]).");
+        .hasMessage(
+            "Error(s) in loading state_dict for Linear:\n"
+                + "\tsize mismatch for weight: copying a param with shape Size([1, 3]) from "
+                + "checkpoint, the shape in current model is Size([2, 3]).");
   }
 
   @Test
   void toStringPrintsPyTorchsTree() {
     Sequential seq = new Sequential(new Linear(3, 1), new Flatten(0, 1));
-    assertThat(seq.toString()).isEqualTo("Sequential(\n"
-        + "  (0): Linear(in_features=3, out_features=1, bias=True)\n"
-        + "  (1): Flatten(start_dim=0, end_dim=1)\n"
-        + ")");
+    assertThat(seq.toString())
+        .isEqualTo(
+            "Sequential(\n"
+                + "  (0): Linear(in_features=3, out_features=1, bias=True)\n"
+                + "  (1): Flatten(start_dim=0, end_dim=1)\n"
+                + ")");
     Sequential nested = new Sequential(new Sequential(new ReLU()), new LayerNorm(10));
-    assertThat(nested.toString()).isEqualTo("Sequential(\n"
-        + "  (0): Sequential(\n"
-        + "    (0): ReLU()\n"
-        + "  )\n"
-        + "  (1): LayerNorm((10,), eps=1e-05, elementwise_affine=True)\n"
-        + ")");
-    assertThat(new Net().toString()).isEqualTo("Net(\n"
-        + "  (fc1): Linear(in_features=3, out_features=4, bias=True)\n"
-        + "  (act): ReLU()\n"
-        + "  (fc2): Linear(in_features=4, out_features=1, bias=True)\n"
-        + ")");
+    assertThat(nested.toString())
+        .isEqualTo(
+            "Sequential(\n"
+                + "  (0): Sequential(\n"
+                + "    (0): ReLU()\n"
+                + "  )\n"
+                + "  (1): LayerNorm((10,), eps=1e-05, elementwise_affine=True)\n"
+                + ")");
+    assertThat(new Net().toString())
+        .isEqualTo(
+            "Net(\n"
+                + "  (fc1): Linear(in_features=3, out_features=4, bias=True)\n"
+                + "  (act): ReLU()\n"
+                + "  (fc2): Linear(in_features=4, out_features=1, bias=True)\n"
+                + ")");
   }
 
   @Test
   void layerReprsMatchPyTorch() {
-    assertThat(new BatchNorm1d(3).toString()).isEqualTo(
-        "BatchNorm1d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)");
+    assertThat(new BatchNorm1d(3).toString())
+        .isEqualTo(
+            "BatchNorm1d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)");
     assertThat(new Dropout(0.25).toString()).isEqualTo("Dropout(p=0.25, inplace=False)");
     assertThat(new LeakyReLU().toString()).isEqualTo("LeakyReLU(negative_slope=0.01)");
     assertThat(new GELU("tanh").toString()).isEqualTo("GELU(approximate='tanh')");
@@ -181,8 +190,8 @@ class ModuleTest {
   @Test
   void applyVisitsChildrenBeforeParent() {
     List<String> visited = new ArrayList<>();
-    new Sequential(new ReLU(), new Sequential(new Tanh())).apply(
-        m -> visited.add(m.getClass().getSimpleName()));
+    new Sequential(new ReLU(), new Sequential(new Tanh()))
+        .apply(m -> visited.add(m.getClass().getSimpleName()));
     assertThat(visited).containsExactly("ReLU", "Tanh", "Sequential", "Sequential");
   }
 
@@ -198,7 +207,8 @@ class ModuleTest {
     bn.to(DType.FLOAT64);
     assertThat(bn.getBuffer("running_mean").dtype()).isEqualTo(DType.FLOAT64);
     assertThat(bn.getBuffer("num_batches_tracked").dtype()).isEqualTo(DType.INT64);
-    assertThatThrownBy(() -> bn.to(DType.INT64)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> bn.to(DType.INT64))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("only accepts floating point dtypes");
   }
 
@@ -206,14 +216,17 @@ class ModuleTest {
   void badNamesAreRejected() {
     Net net = new Net();
     assertThatThrownBy(() -> net.registerParameter("a.b", new Parameter(zeros(1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("can't contain \".\"");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("can't contain \".\"");
     assertThatThrownBy(() -> net.registerParameter("", new Parameter(zeros(1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty string");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty string");
     assertThatThrownBy(() -> net.registerParameter("fc1", new Parameter(zeros(1))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("attribute 'fc1' already exists");
     assertThatThrownBy(() -> net.getSubmodule("fc3"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fc3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fc3");
     assertThatThrownBy(() -> net.forward(zeros(1), zeros(1)))
         .isInstanceOf(UnsupportedOperationException.class);
   }

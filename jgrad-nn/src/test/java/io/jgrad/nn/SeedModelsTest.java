@@ -51,11 +51,13 @@ class SeedModelsTest {
       loss.backward();
       step(model, 0.01);
     }
-    assertThat(cost.toString()).isEqualTo("[tensor(14.6303), tensor(12.0267), tensor(9.8865), "
-        + "tensor(8.1272), tensor(6.6809), tensor(5.4920), tensor(4.5147), tensor(3.7112), "
-        + "tensor(3.0508), tensor(2.5079), tensor(2.0616), tensor(1.6947), tensor(1.3931), "
-        + "tensor(1.1452), tensor(0.9414), tensor(0.7739), tensor(0.6362), tensor(0.5230), "
-        + "tensor(0.4299), tensor(0.3534)]");
+    assertThat(cost.toString())
+        .isEqualTo(
+            "[tensor(14.6303), tensor(12.0267), tensor(9.8865), "
+                + "tensor(8.1272), tensor(6.6809), tensor(5.4920), tensor(4.5147), tensor(3.7112), "
+                + "tensor(3.0508), tensor(2.5079), tensor(2.0616), tensor(1.6947), tensor(1.3931), "
+                + "tensor(1.1452), tensor(0.9414), tensor(0.7739), tensor(0.6362), tensor(0.5230), "
+                + "tensor(0.4299), tensor(0.3534)]");
     assertThat(model.parameters().toString())
         .isEqualTo("[Parameter containing:\ntensor([[1.7505]], requires_grad=True)]");
   }
@@ -138,8 +140,8 @@ class SeedModelsTest {
       model.zeroGrad();
       loss.backward();
       step(model, 0.1);
-      lines.add(String.format("Step %d, Loss: %.2f; Result: %s", t + 1, loss.item(),
-          model.string()));
+      lines.add(
+          String.format("Step %d, Loss: %.2f; Result: %s", t + 1, loss.item(), model.string()));
     }
     assertThat(lines.get(0)).isEqualTo("Step 1, Loss: 101.19; Result: y = 3.12 * x + -1.99");
     assertThat(lines.get(1)).isEqualTo("Step 2, Loss: 3.61; Result: y = 3.48 * x + -2.28");

@@ -9,9 +9,9 @@ import io.jgrad.DType;
 import io.jgrad.Tensor;
 import java.util.List;
 import java.util.stream.DoubleStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Gradient clipping against PyTorch 2.13 and hand-computed norms. */
 class ClipGradTest {
@@ -32,8 +32,7 @@ class ClipGradTest {
   }
 
   @ParameterizedTest(name = "norm {0}, max {1}")
-  @CsvSource({"2,0.5", "2,100.0", "1,0.5", "1,100.0", "3,0.5", "3,100.0", "inf,0.5",
-      "inf,100.0"})
+  @CsvSource({"2,0.5", "2,100.0", "1,0.5", "1,100.0", "3,0.5", "3,100.0", "inf,0.5", "inf,100.0"})
   void clipGradNormMatchesPyTorch(String norm, double maxNorm) {
     List<Tensor> params = paramsWithGrads();
     double normType = norm.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(norm);
@@ -72,8 +71,8 @@ class ClipGradTest {
     p.setGrad(tensor(Double.POSITIVE_INFINITY));
     assertThatThrownBy(() -> ClipGrad.clipGradNorm_(List.of(p), 1.0, 2.0, true))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("The total norm of order 2.0 for gradients from `parameters` is "
-            + "non-finite");
+        .hasMessageContaining(
+            "The total norm of order 2.0 for gradients from `parameters` is " + "non-finite");
   }
 
   @Test

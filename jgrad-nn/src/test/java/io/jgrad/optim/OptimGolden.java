@@ -35,8 +35,7 @@ final class OptimGolden {
   static List<double[]> rows(int keyCount, String... keys) {
     List<double[]> rows = new ArrayList<>();
     for (String[] fields : LINES) {
-      if (fields.length >= keys.length
-          && Arrays.equals(Arrays.copyOf(fields, keys.length), keys)) {
+      if (fields.length >= keys.length && Arrays.equals(Arrays.copyOf(fields, keys.length), keys)) {
         rows.add(
             Arrays.stream(fields, keyCount, fields.length)
                 .mapToDouble(Double::parseDouble)

@@ -51,8 +51,14 @@ class OptimizerFormulaTest {
       expected[t] = p;
     }
     assertSteps(
-        run(ps -> new SGD(ps, SGD.Options.of(lr).momentum(momentum).dampening(dampening)
-            .weightDecay(weightDecay))),
+        run(
+            ps ->
+                new SGD(
+                    ps,
+                    SGD.Options.of(lr)
+                        .momentum(momentum)
+                        .dampening(dampening)
+                        .weightDecay(weightDecay))),
         expected);
   }
 
@@ -70,8 +76,7 @@ class OptimizerFormulaTest {
       expected[t] = p;
     }
     assertSteps(
-        run(ps -> new SGD(ps, SGD.Options.of(lr).momentum(momentum).nesterov(true)
-            .maximize(true))),
+        run(ps -> new SGD(ps, SGD.Options.of(lr).momentum(momentum).nesterov(true).maximize(true))),
         expected);
   }
 
@@ -98,8 +103,10 @@ class OptimizerFormulaTest {
     // First step: m_hat = g and v_hat = g^2, so the move is lr * g / (|g| + eps) ~ lr.
     assertThat(START - expected[0]).isCloseTo(lr, within(1e-5));
     assertSteps(
-        run(ps -> new Adam(ps, Adam.Options.of(lr).betas(beta1, beta2).eps(eps)
-            .weightDecay(weightDecay))),
+        run(
+            ps ->
+                new Adam(
+                    ps, Adam.Options.of(lr).betas(beta1, beta2).eps(eps).weightDecay(weightDecay))),
         expected);
   }
 
@@ -148,8 +155,15 @@ class OptimizerFormulaTest {
       expected[t] = p;
     }
     assertSteps(
-        run(ps -> new RMSprop(ps, RMSprop.Options.of(lr).alpha(alpha).eps(eps)
-            .momentum(momentum).centered(true))),
+        run(
+            ps ->
+                new RMSprop(
+                    ps,
+                    RMSprop.Options.of(lr)
+                        .alpha(alpha)
+                        .eps(eps)
+                        .momentum(momentum)
+                        .centered(true))),
         expected);
   }
 
@@ -182,8 +196,14 @@ class OptimizerFormulaTest {
       expected[t - 1] = p;
     }
     assertSteps(
-        run(ps -> new Adagrad(ps, Adagrad.Options.of(lr).lrDecay(lrDecay).weightDecay(0.1)
-            .initialAccumulatorValue(0.2))),
+        run(
+            ps ->
+                new Adagrad(
+                    ps,
+                    Adagrad.Options.of(lr)
+                        .lrDecay(lrDecay)
+                        .weightDecay(0.1)
+                        .initialAccumulatorValue(0.2))),
         expected);
   }
 }

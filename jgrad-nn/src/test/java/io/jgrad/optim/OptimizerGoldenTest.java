@@ -50,9 +50,7 @@ class OptimizerGoldenTest {
         new Config("adamw", p -> new AdamW(p, 0.1)),
         new Config(
             "adamw_amsgrad",
-            p ->
-                new AdamW(
-                    p, AdamW.options(0.05).betas(0.85, 0.9).weightDecay(0.3).amsgrad(true))),
+            p -> new AdamW(p, AdamW.options(0.05).betas(0.85, 0.9).weightDecay(0.3).amsgrad(true))),
         new Config("rmsprop", p -> new RMSprop(p, 0.01)),
         new Config(
             "rmsprop_centered_momentum",
@@ -93,7 +91,9 @@ class OptimizerGoldenTest {
   static Tensor loss(Tensor x, Tensor y) {
     Tensor w = tensor(0.5, 2.0, 1.5);
     Tensor sumX = x.sum();
-    return x.mul(x).mul(w).sum()
+    return x.mul(x)
+        .mul(w)
+        .sum()
         .add(sumX.mul(sumX).mul(0.1))
         .add(y.pow(4).sum().mul(0.05))
         .add(y.mul(x.slice(0, 0, 2).sum()).sum());
@@ -126,15 +126,25 @@ class OptimizerGoldenTest {
         (Map<Integer, Map<String, Object>>) optimizer.stateDict().get("state");
     for (int index = 0; index < 2; index++) {
       Map<String, Object> entry = state.get(index);
-      for (String key : List.of("momentum_buffer", "exp_avg", "exp_avg_sq", "max_exp_avg_sq",
-          "square_avg", "grad_avg", "sum", "step")) {
+      for (String key :
+          List.of(
+              "momentum_buffer",
+              "exp_avg",
+              "exp_avg_sq",
+              "max_exp_avg_sq",
+              "square_avg",
+              "grad_avg",
+              "sum",
+              "step")) {
         boolean inGolden = hasGolden(name, index, key);
         assertThat(entry != null && entry.containsKey(key))
             .as("%s state %s %s present", name, index, key)
             .isEqualTo(inGolden);
         if (inGolden) {
           double[] expected = OptimGolden.rows(4, "state", name, "" + index, key).get(0);
-          assertClose(((Tensor) entry.get(key)).toDoubleArray(), expected,
+          assertClose(
+              ((Tensor) entry.get(key)).toDoubleArray(),
+              expected,
               name + " state " + index + " " + key);
         }
       }

@@ -78,8 +78,7 @@ class OptimizerTest {
         .containsEntry("amsgrad", false)
         .containsEntry("params", List.of(0));
     assertThat(groups.get(1)).containsEntry("lr", 0.5).containsEntry("params", List.of(1));
-    Map<Integer, Map<String, Object>> state =
-        (Map<Integer, Map<String, Object>>) dict.get("state");
+    Map<Integer, Map<String, Object>> state = (Map<Integer, Map<String, Object>>) dict.get("state");
     assertThat(state.get(0)).containsOnlyKeys("step", "exp_avg", "exp_avg_sq");
     Tensor step = (Tensor) state.get(1).get("step");
     assertThat(step.dtype()).isEqualTo(DType.FLOAT32);
@@ -111,8 +110,9 @@ class OptimizerTest {
     SGD two = new SGD(List.of(param(1.0), param(2.0)), 0.1);
     assertThatThrownBy(() -> one.loadStateDict(two.stateDict()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("loaded state dict contains a parameter group that doesn't "
-            + "match the size of optimizer's group");
+        .hasMessageStartingWith(
+            "loaded state dict contains a parameter group that doesn't "
+                + "match the size of optimizer's group");
     two.addParamGroup(List.of(param(3.0)), Map.of());
     assertThatThrownBy(() -> one.loadStateDict(two.stateDict()))
         .hasMessageStartingWith("loaded state dict has a different number of parameter groups");

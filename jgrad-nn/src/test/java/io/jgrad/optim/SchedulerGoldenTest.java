@@ -38,7 +38,8 @@ class SchedulerGoldenTest {
 
   private static void check(String name, int epoch, List<Double> actual, double[] expected) {
     OptimizerGoldenTest.assertClose(
-        actual.stream().mapToDouble(Double::doubleValue).toArray(), expected,
+        actual.stream().mapToDouble(Double::doubleValue).toArray(),
+        expected,
         name + " epoch " + epoch);
   }
 
@@ -76,8 +77,9 @@ class SchedulerGoldenTest {
 
   @Test
   void reduceLrOnPlateauMinRelWithCooldownAndFloorMatchesPyTorch() {
-    double[] metrics = {1.0, 0.9, 0.95, 0.92, 0.91, 0.9, 0.899995, 0.85, 0.86, 0.87, 0.88, 0.89,
-        0.9, 0.91, 0.92};
+    double[] metrics = {
+      1.0, 0.9, 0.95, 0.92, 0.91, 0.9, 0.899995, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9, 0.91, 0.92
+    };
     var options =
         ReduceLROnPlateau.Options.defaults().factor(0.5).patience(2).cooldown(1).minLr(0.01);
     assertPlateau("plateau_min_rel", options, metrics);
@@ -118,7 +120,9 @@ class SchedulerGoldenTest {
       original.step();
     }
     Map<String, Object> saved = original.stateDict();
-    assertThat(saved).containsEntry("last_epoch", 4).containsEntry("step_size", 3)
+    assertThat(saved)
+        .containsEntry("last_epoch", 4)
+        .containsEntry("step_size", 3)
         .containsEntry("_step_count", 5);
 
     SGD second = optimizer();
@@ -165,8 +169,7 @@ class SchedulerGoldenTest {
         .hasMessage("Expected 2 lr_lambdas, but got 1");
     assertThatThrownBy(
             () ->
-                new ReduceLROnPlateau(
-                    optimizer(), ReduceLROnPlateau.Options.defaults().factor(1)))
+                new ReduceLROnPlateau(optimizer(), ReduceLROnPlateau.Options.defaults().factor(1)))
         .hasMessageContaining("Factor should be < 1.0.");
     assertThatThrownBy(
             () ->

@@ -21,12 +21,16 @@ import org.junit.jupiter.api.Test;
 class FashionMnistTrainingTest {
   @Test
   void smallMlpLearnsFashionMnistInOneEpochOnTwoThousandImages() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
+    Assumptions.assumeTrue(
+        Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
         "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
     manualSeed(0);
-    FashionMnist train = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TRAIN, 2000);
-    FashionMnist test = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TEST, 1000);
-    Sequential model = new Sequential(new Flatten(), new Linear(784, 128), new ReLU(), new Linear(128, 10));
+    FashionMnist train =
+        FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TRAIN, 2000);
+    FashionMnist test =
+        FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, FashionMnist.Split.TEST, 1000);
+    Sequential model =
+        new Sequential(new Flatten(), new Linear(784, 128), new ReLU(), new Linear(128, 10));
     CrossEntropyLoss lossFn = new CrossEntropyLoss();
     Adam optimizer = new Adam(model.parameters(), 1e-3);
     double firstLoss = Double.NaN;
@@ -46,7 +50,8 @@ class FashionMnistTrainingTest {
       correct = logits.argmax(1).eq(test.labels()).to(DType.FLOAT32).sum().item();
     }
     double accuracy = correct / test.size();
-    // Chance is 10%; this setup measured 70.0% here (seed 0, 1000 test images). The bar leaves room for
+    // Chance is 10%; this setup measured 70.0% here (seed 0, 1000 test images). The bar leaves room
+    // for
     // platform differences in float rounding without letting a broken gradient pass.
     assertThat(accuracy).isGreaterThan(0.60);
     assertThat(lastLoss).isLessThan(firstLoss);

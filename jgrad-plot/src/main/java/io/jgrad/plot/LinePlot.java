@@ -27,8 +27,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>{@code LinePlot.builder().xLabel("训练步数").yLabel("模型损失").add(Series.of("批次损失",
  * batch).withFormat("k")).add(Series.of("整体损失", total).withFormat("r-.")).build().save(path)}
  *
- * <p>Text with Chinese, Japanese or Korean characters is drawn in an installed CJK font; see
- * {@link #fontFamily()}. The same plot renders to the same PNG bytes on the same machine.
+ * <p>Text with Chinese, Japanese or Korean characters is drawn in an installed CJK font; see {@link
+ * #fontFamily()}. The same plot renders to the same PNG bytes on the same machine.
  */
 public final class LinePlot {
   static {
@@ -117,11 +117,11 @@ public final class LinePlot {
   }
 
   /**
-   * Returns the font family the text is drawn in: a CJK family when any label holds CJK
-   * characters and one is installed, otherwise XChart's default (Java's {@code SansSerif}).
+   * Returns the font family the text is drawn in: a CJK family when any label holds CJK characters
+   * and one is installed, otherwise XChart's default (Java's {@code SansSerif}).
    *
-   * <p>{@code builder.xLabel("训练步数").add(s).build().fontFamily()} is {@code "WenQuanYi Micro
-   * Hei"} where fonts-wqy-microhei is installed.
+   * <p>{@code builder.xLabel("训练步数").add(s).build().fontFamily()} is {@code "WenQuanYi Micro Hei"}
+   * where fonts-wqy-microhei is installed.
    */
   public String fontFamily() {
     if (cjkFamily != null) {
@@ -130,42 +130,74 @@ public final class LinePlot {
     return new XYChart(1, 1).getStyler().getChartTitleFont().getFamily();
   }
 
-  /** Returns the series in drawing order. <p>{@code plot.series().get(0).name()} */
+  /**
+   * Returns the series in drawing order.
+   *
+   * <p>{@code plot.series().get(0).name()}
+   */
   public List<Series> series() {
     return series;
   }
 
-  /** Returns the image width in pixels. <p>{@code plot.width()} is 800 by default. */
+  /**
+   * Returns the image width in pixels.
+   *
+   * <p>{@code plot.width()} is 800 by default.
+   */
   public int width() {
     return width;
   }
 
-  /** Returns the image height in pixels. <p>{@code plot.height()} is 600 by default. */
+  /**
+   * Returns the image height in pixels.
+   *
+   * <p>{@code plot.height()} is 600 by default.
+   */
   public int height() {
     return height;
   }
 
-  /** Returns the chart title, empty when none. <p>{@code plot.title()} */
+  /**
+   * Returns the chart title, empty when none.
+   *
+   * <p>{@code plot.title()}
+   */
   public String title() {
     return title;
   }
 
-  /** Returns the x-axis label, empty when none. <p>{@code plot.xLabel()} */
+  /**
+   * Returns the x-axis label, empty when none.
+   *
+   * <p>{@code plot.xLabel()}
+   */
   public String xLabel() {
     return xLabel;
   }
 
-  /** Returns the y-axis label, empty when none. <p>{@code plot.yLabel()} */
+  /**
+   * Returns the y-axis label, empty when none.
+   *
+   * <p>{@code plot.yLabel()}
+   */
   public String yLabel() {
     return yLabel;
   }
 
-  /** Returns whether the legend is drawn. <p>{@code plot.hasLegend()} is true by default. */
+  /**
+   * Returns whether the legend is drawn.
+   *
+   * <p>{@code plot.hasLegend()} is true by default.
+   */
   public boolean hasLegend() {
     return legend;
   }
 
-  /** Returns whether the y axis is logarithmic. <p>{@code plot.isLogY()} is false by default. */
+  /**
+   * Returns whether the y axis is logarithmic.
+   *
+   * <p>{@code plot.isLogY()} is false by default.
+   */
   public boolean isLogY() {
     return logY;
   }
@@ -261,19 +293,31 @@ public final class LinePlot {
 
     private Builder() {}
 
-    /** Sets the chart title. <p>{@code builder.title("SGD")} */
+    /**
+     * Sets the chart title.
+     *
+     * <p>{@code builder.title("SGD")}
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the x-axis label. <p>{@code builder.xLabel("训练步数")} */
+    /**
+     * Sets the x-axis label.
+     *
+     * <p>{@code builder.xLabel("训练步数")}
+     */
     public Builder xLabel(String xLabel) {
       this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
       return this;
     }
 
-    /** Sets the y-axis label. <p>{@code builder.yLabel("模型损失")} */
+    /**
+     * Sets the y-axis label.
+     *
+     * <p>{@code builder.yLabel("模型损失")}
+     */
     public Builder yLabel(String yLabel) {
       this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
       return this;
@@ -298,13 +342,21 @@ public final class LinePlot {
       return this;
     }
 
-    /** Adds a series, drawn after the ones before it. <p>{@code builder.add(Series.of("a", y))} */
+    /**
+     * Adds a series, drawn after the ones before it.
+     *
+     * <p>{@code builder.add(Series.of("a", y))}
+     */
     public Builder add(Series series) {
       this.series.add(Objects.requireNonNull(series, "series"));
       return this;
     }
 
-    /** Shows or hides the legend (shown by default). <p>{@code builder.legend(false)} */
+    /**
+     * Shows or hides the legend (shown by default).
+     *
+     * <p>{@code builder.legend(false)}
+     */
     public Builder legend(boolean legend) {
       this.legend = legend;
       return this;
@@ -339,8 +391,8 @@ public final class LinePlot {
      *
      * <p>{@code LinePlot plot = builder.build();}
      *
-     * @throws IllegalArgumentException if there are no series, two share a name, or the y axis
-     *     is logarithmic and a y value is not positive
+     * @throws IllegalArgumentException if there are no series, two share a name, or the y axis is
+     *     logarithmic and a y value is not positive
      */
     public LinePlot build() {
       checkArgument(!series.isEmpty(), "LinePlot.build: no series added; call add(Series) first");

@@ -24,8 +24,8 @@ final class PngFiles {
   private PngFiles() {}
 
   /**
-   * Encodes {@code image} as PNG. ImageIO's PNG writer adds no time chunk unless given metadata,
-   * so equal pixels give equal bytes.
+   * Encodes {@code image} as PNG. ImageIO's PNG writer adds no time chunk unless given metadata, so
+   * equal pixels give equal bytes.
    */
   static byte[] encode(BufferedImage image) {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
@@ -79,10 +79,7 @@ final class PngFiles {
         channel.force(true);
       }
       Files.move(
-          temporary,
-          absolute,
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+          temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(temporary);

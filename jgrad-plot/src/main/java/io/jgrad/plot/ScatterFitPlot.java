@@ -49,12 +49,20 @@ public final class ScatterFitPlot {
     PngFiles.writeAtomically(file, toPng());
   }
 
-  /** Returns the chart encoded as PNG. <p>{@code byte[] png = plot.toPng();} */
+  /**
+   * Returns the chart encoded as PNG.
+   *
+   * <p>{@code byte[] png = plot.toPng();}
+   */
   public byte[] toPng() {
     return plot.toPng();
   }
 
-  /** Returns the chart drawn on a new image. <p>{@code plot.toImage().getWidth()} */
+  /**
+   * Returns the chart drawn on a new image.
+   *
+   * <p>{@code plot.toImage().getWidth()}
+   */
   public BufferedImage toImage() {
     return plot.toImage();
   }
@@ -68,7 +76,11 @@ public final class ScatterFitPlot {
     return plot;
   }
 
-  /** Returns the font family the text is drawn in. <p>{@code plot.fontFamily()} */
+  /**
+   * Returns the font family the text is drawn in.
+   *
+   * <p>{@code plot.fontFamily()}
+   */
   public String fontFamily() {
     return plot.fontFamily();
   }
@@ -85,19 +97,31 @@ public final class ScatterFitPlot {
 
     private Builder() {}
 
-    /** Sets the chart title. <p>{@code builder.title("sin(x) and a cubic")} */
+    /**
+     * Sets the chart title.
+     *
+     * <p>{@code builder.title("sin(x) and a cubic")}
+     */
     public Builder title(String title) {
       plot.title(title);
       return this;
     }
 
-    /** Sets the x-axis label. <p>{@code builder.xLabel("x")} */
+    /**
+     * Sets the x-axis label.
+     *
+     * <p>{@code builder.xLabel("x")}
+     */
     public Builder xLabel(String xLabel) {
       plot.xLabel(xLabel);
       return this;
     }
 
-    /** Sets the y-axis label. <p>{@code builder.yLabel("y")} */
+    /**
+     * Sets the y-axis label.
+     *
+     * <p>{@code builder.yLabel("y")}
+     */
     public Builder yLabel(String yLabel) {
       plot.yLabel(yLabel);
       return this;
@@ -115,7 +139,11 @@ public final class ScatterFitPlot {
       return this;
     }
 
-    /** Shows or hides the legend (shown by default). <p>{@code builder.legend(false)} */
+    /**
+     * Shows or hides the legend (shown by default).
+     *
+     * <p>{@code builder.legend(false)}
+     */
     public Builder legend(boolean legend) {
       plot.legend(legend);
       return this;

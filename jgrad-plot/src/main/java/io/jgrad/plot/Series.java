@@ -191,22 +191,38 @@ public final class Series {
     return new Series(name, x, y, color, lineStyle, marker, width);
   }
 
-  /** Returns the legend label. <p>{@code Series.of("loss", y).name()} is {@code "loss"}. */
+  /**
+   * Returns the legend label.
+   *
+   * <p>{@code Series.of("loss", y).name()} is {@code "loss"}.
+   */
   public String name() {
     return name;
   }
 
-  /** Returns a copy of the x values. <p>{@code Series.of("a", new double[] {5, 6}).x()}: [0, 1] */
+  /**
+   * Returns a copy of the x values.
+   *
+   * <p>{@code Series.of("a", new double[] {5, 6}).x()}: [0, 1]
+   */
   public double[] x() {
     return x.clone();
   }
 
-  /** Returns a copy of the y values. <p>{@code Series.of("a", new double[] {5, 6}).y()}: [5, 6] */
+  /**
+   * Returns a copy of the y values.
+   *
+   * <p>{@code Series.of("a", new double[] {5, 6}).y()}: [5, 6]
+   */
   public double[] y() {
     return y.clone();
   }
 
-  /** Returns the number of points. <p>{@code Series.of("a", new double[] {5, 6}).size()} is 2. */
+  /**
+   * Returns the number of points.
+   *
+   * <p>{@code Series.of("a", new double[] {5, 6}).size()} is 2.
+   */
   public int size() {
     return y.length;
   }
@@ -220,17 +236,29 @@ public final class Series {
     return Optional.ofNullable(color);
   }
 
-  /** Returns the line style. <p>{@code Series.of("a", y).lineStyle()} is {@code SOLID}. */
+  /**
+   * Returns the line style.
+   *
+   * <p>{@code Series.of("a", y).lineStyle()} is {@code SOLID}.
+   */
   public LineStyle lineStyle() {
     return lineStyle;
   }
 
-  /** Returns the marker. <p>{@code Series.of("a", y).marker()} is {@code NONE}. */
+  /**
+   * Returns the marker.
+   *
+   * <p>{@code Series.of("a", y).marker()} is {@code NONE}.
+   */
   public Marker marker() {
     return marker;
   }
 
-  /** Returns the line width in pixels. <p>{@code Series.of("a", y).lineWidth()} is 2. */
+  /**
+   * Returns the line width in pixels.
+   *
+   * <p>{@code Series.of("a", y).lineWidth()} is 2.
+   */
   public float lineWidth() {
     return lineWidth;
   }
@@ -260,8 +288,7 @@ public final class Series {
     checkArgument(y.length > 0, "Series: series '%s' is empty (0 points)", name);
     checkFinite(name, "x", x);
     checkFinite(name, "y", y);
-    return new Series(
-        name, x, y, null, LineStyle.SOLID, Marker.NONE, DEFAULT_LINE_WIDTH);
+    return new Series(name, x, y, null, LineStyle.SOLID, Marker.NONE, DEFAULT_LINE_WIDTH);
   }
 
   private static void checkFinite(String name, String axis, double[] values) {

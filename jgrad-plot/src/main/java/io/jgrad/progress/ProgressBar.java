@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
  * <p>{@code try (var bar = ProgressBar.create("epoch 1", batches, System.err)) { for (...) {
  * train(); bar.setPostfix("loss=" + loss); bar.step(); } }}
  *
- * <p>On a terminal it redraws one line with {@code \r}, at most every 100 ms: {@code epoch 1
- * 45% |█████████           | 450/1000 [00:12<00:14, 36.5 it/s] loss=0.4321}. Elsewhere (CI logs,
- * pipes, files) it prints the same text as plain lines, one each time another 10% is done or a
- * minute has passed, and a final line on {@link #close()}. Safe to call from several threads.
+ * <p>On a terminal it redraws one line with {@code \r}, at most every 100 ms: {@code epoch 1 45%
+ * |█████████ | 450/1000 [00:12<00:14, 36.5 it/s] loss=0.4321}. Elsewhere (CI logs, pipes, files) it
+ * prints the same text as plain lines, one each time another 10% is done or a minute has passed,
+ * and a final line on {@link #close()}. Safe to call from several threads.
  */
 public final class ProgressBar implements AutoCloseable {
   /** Terminal redraws at most this often, like tqdm's {@code mininterval=0.1}. */
@@ -140,8 +140,7 @@ public final class ProgressBar implements AutoCloseable {
       }
     } else {
       int percentStep = percentStep();
-      boolean intervalPassed =
-          count != lastLoggedCount && now - lastDrawNanos >= logIntervalNanos;
+      boolean intervalPassed = count != lastLoggedCount && now - lastDrawNanos >= logIntervalNanos;
       if (percentStep > lastLoggedPercentStep || intervalPassed) {
         log(now);
       }
@@ -161,12 +160,20 @@ public final class ProgressBar implements AutoCloseable {
     this.postfix = postfix;
   }
 
-  /** Returns the steps recorded so far. <p>{@code bar.count()} is 3 after three {@code step()}s. */
+  /**
+   * Returns the steps recorded so far.
+   *
+   * <p>{@code bar.count()} is 3 after three {@code step()}s.
+   */
   public synchronized long count() {
     return count;
   }
 
-  /** Returns the expected number of steps. <p>{@code ProgressBar.create("a", 9, out).total()} */
+  /**
+   * Returns the expected number of steps.
+   *
+   * <p>{@code ProgressBar.create("a", 9, out).total()}
+   */
   public long total() {
     return total;
   }

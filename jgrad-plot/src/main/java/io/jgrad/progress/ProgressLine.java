@@ -3,8 +3,8 @@ package io.jgrad.progress;
 import java.util.Locale;
 
 /**
- * Formats one progress line: {@code label  45% |█████████▌          | 450/1000 [00:12<00:14,
- * 36.5 it/s] loss=0.4321}.
+ * Formats one progress line: {@code label 45% |█████████▌ | 450/1000 [00:12<00:14, 36.5 it/s]
+ * loss=0.4321}.
  */
 final class ProgressLine {
   static final int BAR_WIDTH = 20;

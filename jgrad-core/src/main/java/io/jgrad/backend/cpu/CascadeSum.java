@@ -6,13 +6,14 @@ package io.jgrad.backend.cpu;
  *
  * <p>PyTorch splits a row into 8 lanes (one AVX2 vector), sums each lane with four interleaved
  * partial sums ("ilp") that are themselves folded in a four-level cascade, adds the scalar tail
- * first and the lanes last. Reductions over a leading dimension use the same cascade per column,
- * in column groups of 32, then 8, then 1. Checked against torch 2.13 for row lengths 1 to 32768.
- * This is the scalar reference; the Vector API twin runs the eight lanes as one vector.
+ * first and the lanes last. Reductions over a leading dimension use the same cascade per column, in
+ * column groups of 32, then 8, then 1. Checked against torch 2.13 for row lengths 1 to 32768. This
+ * is the scalar reference; the Vector API twin runs the eight lanes as one vector.
  */
 public final class CascadeSum {
   /** Floats per AVX2 vector: the lane count of PyTorch's vectorised sum. */
   public static final int LANES = 8;
+
   private static final int ILP = 4;
   private static final int LEVELS = 4;
 

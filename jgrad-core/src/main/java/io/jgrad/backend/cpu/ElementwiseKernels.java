@@ -9,8 +9,8 @@ import io.jgrad.ops.CompareOp;
 import io.jgrad.ops.UnaryOp;
 
 /**
- * Strided elementwise kernels on the CPU: float32 and float64 have their own loops; other dtypes
- * go through a generic long/double path, which is exact for integers up to 2^53.
+ * Strided elementwise kernels on the CPU: float32 and float64 have their own loops; other dtypes go
+ * through a generic long/double path, which is exact for integers up to 2^53.
  */
 final class ElementwiseKernels {
   private ElementwiseKernels() {}
@@ -27,35 +27,43 @@ final class ElementwiseKernels {
     if (ss.dtype() == DType.FLOAT32 && ds.dtype() == DType.FLOAT32) {
       float[] sa = (float[]) ss.data();
       float[] da = (float[]) ds.data();
-      loop.forEachRow(base, (o, n) -> {
-        if (sStride == 1 && dStride == 1) {
-          System.arraycopy(sa, o[0], da, o[1], n);
-        } else {
-          for (int i = 0; i < n; i++) {
-            da[o[1] + i * dStride] = sa[o[0] + i * sStride];
-          }
-        }
-      });
+      loop.forEachRow(
+          base,
+          (o, n) -> {
+            if (sStride == 1 && dStride == 1) {
+              System.arraycopy(sa, o[0], da, o[1], n);
+            } else {
+              for (int i = 0; i < n; i++) {
+                da[o[1] + i * dStride] = sa[o[0] + i * sStride];
+              }
+            }
+          });
     } else if (ss.dtype() == DType.FLOAT64 && ds.dtype() == DType.FLOAT64) {
       double[] sa = (double[]) ss.data();
       double[] da = (double[]) ds.data();
-      loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          da[o[1] + i * dStride] = sa[o[0] + i * sStride];
-        }
-      });
+      loop.forEachRow(
+          base,
+          (o, n) -> {
+            for (int i = 0; i < n; i++) {
+              da[o[1] + i * dStride] = sa[o[0] + i * sStride];
+            }
+          });
     } else if (ss.dtype().isFloatingPoint() || ds.dtype().isFloatingPoint()) {
-      loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          ds.setDouble(o[1] + i * dStride, ss.getDouble(o[0] + i * sStride));
-        }
-      });
+      loop.forEachRow(
+          base,
+          (o, n) -> {
+            for (int i = 0; i < n; i++) {
+              ds.setDouble(o[1] + i * dStride, ss.getDouble(o[0] + i * sStride));
+            }
+          });
     } else {
-      loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          ds.setLong(o[1] + i * dStride, ss.getLong(o[0] + i * sStride));
-        }
-      });
+      loop.forEachRow(
+          base,
+          (o, n) -> {
+            for (int i = 0; i < n; i++) {
+              ds.setLong(o[1] + i * dStride, ss.getLong(o[0] + i * sStride));
+            }
+          });
     }
   }
 
@@ -68,25 +76,32 @@ final class ElementwiseKernels {
       case FLOAT32 -> {
         float[] a = (float[]) ds.data();
         float v = (float) value;
-        loop.forEachRow(new int[] {d.offset()}, (o, n) -> {
-          for (int i = 0; i < n; i++) {
-            a[o[0] + i * stride] = v;
-          }
-        });
+        loop.forEachRow(
+            new int[] {d.offset()},
+            (o, n) -> {
+              for (int i = 0; i < n; i++) {
+                a[o[0] + i * stride] = v;
+              }
+            });
       }
       case FLOAT64 -> {
         double[] a = (double[]) ds.data();
-        loop.forEachRow(new int[] {d.offset()}, (o, n) -> {
-          for (int i = 0; i < n; i++) {
-            a[o[0] + i * stride] = value;
-          }
-        });
+        loop.forEachRow(
+            new int[] {d.offset()},
+            (o, n) -> {
+              for (int i = 0; i < n; i++) {
+                a[o[0] + i * stride] = value;
+              }
+            });
       }
-      default -> loop.forEachRow(new int[] {d.offset()}, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          ds.setDouble(o[0] + i * stride, value);
-        }
-      });
+      default ->
+          loop.forEachRow(
+              new int[] {d.offset()},
+              (o, n) -> {
+                for (int i = 0; i < n; i++) {
+                  ds.setDouble(o[0] + i * stride, value);
+                }
+              });
     }
   }
 
@@ -108,25 +123,31 @@ final class ElementwiseKernels {
       case FLOAT64 -> {
         double[] xa = (double[]) xst.data();
         double[] oa = (double[]) ost.data();
-        loop.forEachRow(base, (o, n) -> {
-          for (int i = 0; i < n; i++) {
-            oa[o[1] + i * os] = op.apply(xa[o[0] + i * xs]);
-          }
-        });
+        loop.forEachRow(
+            base,
+            (o, n) -> {
+              for (int i = 0; i < n; i++) {
+                oa[o[1] + i * os] = op.apply(xa[o[0] + i * xs]);
+              }
+            });
       }
-      default -> loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          long v = xst.getLong(o[0] + i * xs);
-          long r = switch (op) {
-            case NEG -> -v;
-            case ABS -> Math.abs(v);
-            case SIGN -> Long.signum(v);
-            case RELU -> Math.max(v, 0);
-            default -> v; // FLOOR, CEIL, ROUND are the identity on integers
-          };
-          ost.setLong(o[1] + i * os, r);
-        }
-      });
+      default ->
+          loop.forEachRow(
+              base,
+              (o, n) -> {
+                for (int i = 0; i < n; i++) {
+                  long v = xst.getLong(o[0] + i * xs);
+                  long r =
+                      switch (op) {
+                        case NEG -> -v;
+                        case ABS -> Math.abs(v);
+                        case SIGN -> Long.signum(v);
+                        case RELU -> Math.max(v, 0);
+                        default -> v; // FLOOR, CEIL, ROUND are the identity on integers
+                      };
+                  ost.setLong(o[1] + i * os, r);
+                }
+              });
     }
   }
 
@@ -147,38 +168,51 @@ final class ElementwiseKernels {
         float[] aa = (float[]) ast.data();
         float[] ba = (float[]) bst.data();
         float[] oa = (float[]) ost.data();
-        loop.forEachRow(base, (o, n) -> FloatRows.binary(op, aa, o[0], as, ba, o[1], bs, oa, o[2], os, n));
+        loop.forEachRow(
+            base, (o, n) -> FloatRows.binary(op, aa, o[0], as, ba, o[1], bs, oa, o[2], os, n));
       }
       case FLOAT64 -> {
         double[] aa = (double[]) ast.data();
         double[] ba = (double[]) bst.data();
         double[] oa = (double[]) ost.data();
-        loop.forEachRow(base, (o, n) -> {
-          for (int i = 0; i < n; i++) {
-            oa[o[2] + i * os] = op.apply(aa[o[0] + i * as], ba[o[1] + i * bs]);
-          }
-        });
+        loop.forEachRow(
+            base,
+            (o, n) -> {
+              for (int i = 0; i < n; i++) {
+                oa[o[2] + i * os] = op.apply(aa[o[0] + i * as], ba[o[1] + i * bs]);
+              }
+            });
       }
-      case BOOL -> loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          boolean x = ast.getLong(o[0] + i * as) != 0;
-          boolean y = bst.getLong(o[1] + i * bs) != 0;
-          boolean r = switch (op) {
-            case ADD, MAXIMUM -> x || y;
-            case MUL, MINIMUM -> x && y;
-            case SUB -> throw new IllegalArgumentException(
-                "Subtraction, the `-` operator, with two bool tensors is not supported. "
-                    + "Use the `^` or `logical_xor()` operator instead.");
-            default -> op.apply(x ? 1L : 0L, y ? 1L : 0L) != 0;
-          };
-          ost.setLong(o[2] + i * os, r ? 1 : 0);
-        }
-      });
-      default -> loop.forEachRow(base, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          ost.setLong(o[2] + i * os, op.apply(ast.getLong(o[0] + i * as), bst.getLong(o[1] + i * bs)));
-        }
-      });
+      case BOOL ->
+          loop.forEachRow(
+              base,
+              (o, n) -> {
+                for (int i = 0; i < n; i++) {
+                  boolean x = ast.getLong(o[0] + i * as) != 0;
+                  boolean y = bst.getLong(o[1] + i * bs) != 0;
+                  boolean r =
+                      switch (op) {
+                        case ADD, MAXIMUM -> x || y;
+                        case MUL, MINIMUM -> x && y;
+                        case SUB ->
+                            throw new IllegalArgumentException(
+                                "Subtraction, the `-` operator, with two bool tensors is not supported. "
+                                    + "Use the `^` or `logical_xor()` operator instead.");
+                        default -> op.apply(x ? 1L : 0L, y ? 1L : 0L) != 0;
+                      };
+                  ost.setLong(o[2] + i * os, r ? 1 : 0);
+                }
+              });
+      default ->
+          loop.forEachRow(
+              base,
+              (o, n) -> {
+                for (int i = 0; i < n; i++) {
+                  ost.setLong(
+                      o[2] + i * os,
+                      op.apply(ast.getLong(o[0] + i * as), bst.getLong(o[1] + i * bs)));
+                }
+              });
     }
   }
 
@@ -197,21 +231,26 @@ final class ElementwiseKernels {
     if (ast.dtype() == DType.FLOAT32 && bst.dtype() == DType.FLOAT32) {
       float[] fa = (float[]) ast.data();
       float[] fb = (float[]) bst.data();
-      loop.forEachRow(new int[] {al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          oa[o[2] + i * os] = (byte) (op.test(fa[o[0] + i * as], fb[o[1] + i * bs]) ? 1 : 0);
-        }
-      });
+      loop.forEachRow(
+          new int[] {al.offset(), bl.offset(), ol.offset()},
+          (o, n) -> {
+            for (int i = 0; i < n; i++) {
+              oa[o[2] + i * os] = (byte) (op.test(fa[o[0] + i * as], fb[o[1] + i * bs]) ? 1 : 0);
+            }
+          });
       return;
     }
-    loop.forEachRow(new int[] {al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
-      for (int i = 0; i < n; i++) {
-        boolean r = floating
-            ? op.test(ast.getDouble(o[0] + i * as), bst.getDouble(o[1] + i * bs))
-            : op.test(ast.getLong(o[0] + i * as), bst.getLong(o[1] + i * bs));
-        oa[o[2] + i * os] = (byte) (r ? 1 : 0);
-      }
-    });
+    loop.forEachRow(
+        new int[] {al.offset(), bl.offset(), ol.offset()},
+        (o, n) -> {
+          for (int i = 0; i < n; i++) {
+            boolean r =
+                floating
+                    ? op.test(ast.getDouble(o[0] + i * as), bst.getDouble(o[1] + i * bs))
+                    : op.test(ast.getLong(o[0] + i * as), bst.getLong(o[1] + i * bs));
+            oa[o[2] + i * os] = (byte) (r ? 1 : 0);
+          }
+        });
   }
 
   static void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
@@ -230,30 +269,36 @@ final class ElementwiseKernels {
     Storage bst = b.storage();
     Storage ost = out.storage();
     boolean floating = ost.dtype().isFloatingPoint();
-    if (ost.dtype() == DType.FLOAT32 && ast.dtype() == DType.FLOAT32
-        && bst.dtype() == DType.FLOAT32 && cst.dtype() == DType.BOOL) {
+    if (ost.dtype() == DType.FLOAT32
+        && ast.dtype() == DType.FLOAT32
+        && bst.dtype() == DType.FLOAT32
+        && cst.dtype() == DType.BOOL) {
       byte[] c = (byte[]) cst.data();
       float[] fa = (float[]) ast.data();
       float[] fb = (float[]) bst.data();
       float[] fo = (float[]) ost.data();
-      loop.forEachRow(new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
-        for (int i = 0; i < n; i++) {
-          fo[o[3] + i * os] = c[o[0] + i * cs] != 0 ? fa[o[1] + i * as] : fb[o[2] + i * bs];
-        }
-      });
+      loop.forEachRow(
+          new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()},
+          (o, n) -> {
+            for (int i = 0; i < n; i++) {
+              fo[o[3] + i * os] = c[o[0] + i * cs] != 0 ? fa[o[1] + i * as] : fb[o[2] + i * bs];
+            }
+          });
       return;
     }
-    loop.forEachRow(new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()}, (o, n) -> {
-      for (int i = 0; i < n; i++) {
-        boolean c = cst.getLong(o[0] + i * cs) != 0;
-        int at = c ? o[1] + i * as : o[2] + i * bs;
-        Storage from = c ? ast : bst;
-        if (floating) {
-          ost.setDouble(o[3] + i * os, from.getDouble(at));
-        } else {
-          ost.setLong(o[3] + i * os, from.getLong(at));
-        }
-      }
-    });
+    loop.forEachRow(
+        new int[] {cl.offset(), al.offset(), bl.offset(), ol.offset()},
+        (o, n) -> {
+          for (int i = 0; i < n; i++) {
+            boolean c = cst.getLong(o[0] + i * cs) != 0;
+            int at = c ? o[1] + i * as : o[2] + i * bs;
+            Storage from = c ? ast : bst;
+            if (floating) {
+              ost.setDouble(o[3] + i * os, from.getDouble(at));
+            } else {
+              ost.setLong(o[3] + i * os, from.getLong(at));
+            }
+          }
+        });
   }
 }

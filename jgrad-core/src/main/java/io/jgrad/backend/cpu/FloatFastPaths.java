@@ -7,9 +7,9 @@ import io.jgrad.ops.BinaryOp;
 import io.jgrad.ops.UnaryOp;
 
 /**
- * Float32 elementwise calls that skip the general strided loop: operands that are contiguous and
- * of out's layout, or broadcast single values, go straight to {@link FloatKernels}, and large
- * ones are split over {@link CpuThreads}. Anything else returns false and takes the general path.
+ * Float32 elementwise calls that skip the general strided loop: operands that are contiguous and of
+ * out's layout, or broadcast single values, go straight to {@link FloatKernels}, and large ones are
+ * split over {@link CpuThreads}. Anything else returns false and takes the general path.
  */
 final class FloatFastPaths {
   /** Elements from which an elementwise op is split over the pool. */
@@ -20,7 +20,9 @@ final class FloatFastPaths {
   /** {@code out = op(a, b)} when the operands allow a direct kernel call; else false. */
   static boolean binary(FloatKernels kernels, BinaryOp op, Tensor a, Tensor b, Tensor out) {
     Layout ol = out.layout();
-    if (out.dtype() != DType.FLOAT32 || a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32
+    if (out.dtype() != DType.FLOAT32
+        || a.dtype() != DType.FLOAT32
+        || b.dtype() != DType.FLOAT32
         || !ol.isContiguous()) {
       return false;
     }
@@ -39,8 +41,18 @@ final class FloatFastPaths {
       if (n < PARALLEL_ELEMENTS) { // no lambda on the small-op path
         return kernels.binary(op, ad, al.offset(), bd, bl.offset(), od, ol.offset(), n);
       }
-      run(n, (start, length) -> kernels.binary(op, ad, al.offset() + start, bd,
-          bl.offset() + start, od, ol.offset() + start, length));
+      run(
+          n,
+          (start, length) ->
+              kernels.binary(
+                  op,
+                  ad,
+                  al.offset() + start,
+                  bd,
+                  bl.offset() + start,
+                  od,
+                  ol.offset() + start,
+                  length));
       return true;
     }
     if (aDense && isSingleValue(bl)) {
@@ -56,31 +68,50 @@ final class FloatFastPaths {
   static boolean unary(FloatKernels kernels, UnaryOp op, Tensor x, Tensor out) {
     Layout xl = x.layout();
     Layout ol = out.layout();
-    if (out.dtype() != DType.FLOAT32 || x.dtype() != DType.FLOAT32 || !xl.isContiguous()
-        || !ol.isContiguous() || (op != UnaryOp.RELU && op != UnaryOp.NEG)) {
+    if (out.dtype() != DType.FLOAT32
+        || x.dtype() != DType.FLOAT32
+        || !xl.isContiguous()
+        || !ol.isContiguous()
+        || (op != UnaryOp.RELU && op != UnaryOp.NEG)) {
       return false;
     }
-    return kernels.unary(op, (float[]) x.storage().data(), xl.offset(),
-        (float[]) out.storage().data(), ol.offset(), ol.numel());
+    return kernels.unary(
+        op,
+        (float[]) x.storage().data(),
+        xl.offset(),
+        (float[]) out.storage().data(),
+        ol.offset(),
+        ol.numel());
   }
 
   /**
-   * {@code out = condition ? a : b} for a contiguous bool condition and float32 a and out, with b
-   * a single broadcast value (ReLU's backward); else false.
+   * {@code out = condition ? a : b} for a contiguous bool condition and float32 a and out, with b a
+   * single broadcast value (ReLU's backward); else false.
    */
   static boolean where(FloatKernels kernels, Tensor condition, Tensor a, Tensor b, Tensor out) {
     Layout cl = condition.layout();
     Layout al = a.layout();
     Layout bl = b.layout();
     Layout ol = out.layout();
-    if (out.dtype() != DType.FLOAT32 || a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32
-        || condition.dtype() != DType.BOOL || !cl.isContiguous() || !al.isContiguous()
-        || !ol.isContiguous() || !isSingleValue(bl)) {
+    if (out.dtype() != DType.FLOAT32
+        || a.dtype() != DType.FLOAT32
+        || b.dtype() != DType.FLOAT32
+        || condition.dtype() != DType.BOOL
+        || !cl.isContiguous()
+        || !al.isContiguous()
+        || !ol.isContiguous()
+        || !isSingleValue(bl)) {
       return false;
     }
-    kernels.select((byte[]) condition.storage().data(), cl.offset(),
-        (float[]) a.storage().data(), al.offset(), ((float[]) b.storage().data())[bl.offset()],
-        (float[]) out.storage().data(), ol.offset(), ol.numel());
+    kernels.select(
+        (byte[]) condition.storage().data(),
+        cl.offset(),
+        (float[]) a.storage().data(),
+        al.offset(),
+        ((float[]) b.storage().data())[bl.offset()],
+        (float[]) out.storage().data(),
+        ol.offset(),
+        ol.numel());
     return true;
   }
 
@@ -89,24 +120,44 @@ final class FloatFastPaths {
       FloatKernels kernels, BinaryOp op, Tensor a, double value, boolean scalarFirst, Tensor out) {
     Layout al = a.layout();
     Layout ol = out.layout();
-    if (out.dtype() != DType.FLOAT32 || a.dtype() != DType.FLOAT32 || !al.isContiguous()
+    if (out.dtype() != DType.FLOAT32
+        || a.dtype() != DType.FLOAT32
+        || !al.isContiguous()
         || !ol.isContiguous()) {
       return false;
     }
-    return scalar(kernels, op, (float[]) a.storage().data(), al.offset(), (float) value,
-        scalarFirst, (float[]) out.storage().data(), ol.offset(), ol.numel());
+    return scalar(
+        kernels,
+        op,
+        (float[]) a.storage().data(),
+        al.offset(),
+        (float) value,
+        scalarFirst,
+        (float[]) out.storage().data(),
+        ol.offset(),
+        ol.numel());
   }
 
-  private static boolean scalar(FloatKernels kernels, BinaryOp op, float[] a, int ao, float s,
-      boolean scalarFirst, float[] out, int oo, int n) {
+  private static boolean scalar(
+      FloatKernels kernels,
+      BinaryOp op,
+      float[] a,
+      int ao,
+      float s,
+      boolean scalarFirst,
+      float[] out,
+      int oo,
+      int n) {
     if (!supportsScalar(op, s, scalarFirst)) {
       return false;
     }
     if (n < PARALLEL_ELEMENTS) {
       return kernels.binaryScalar(op, a, ao, s, scalarFirst, out, oo, n);
     }
-    run(n, (start, length) ->
-        kernels.binaryScalar(op, a, ao + start, s, scalarFirst, out, oo + start, length));
+    run(
+        n,
+        (start, length) ->
+            kernels.binaryScalar(op, a, ao + start, s, scalarFirst, out, oo + start, length));
     return true;
   }
 
@@ -151,12 +202,14 @@ final class FloatFastPaths {
     }
     // Slices aligned to 16 floats (64 bytes) so threads do not share cache lines.
     int slice = ((n + threads - 1) / threads + 15) & ~15;
-    CpuThreads.parallelFor(threads, t -> {
-      int start = t * slice;
-      int end = Math.min(n, start + slice);
-      if (start < end) {
-        body.run(start, end - start);
-      }
-    });
+    CpuThreads.parallelFor(
+        threads,
+        t -> {
+          int start = t * slice;
+          int end = Math.min(n, start + slice);
+          if (start < end) {
+            body.run(start, end - start);
+          }
+        });
   }
 }

@@ -4,9 +4,9 @@ import io.jgrad.ops.BinaryOp;
 import io.jgrad.ops.UnaryOp;
 
 /**
- * The hot float32 loops of the CPU backend, with two implementations: a scalar twin in this
- * package and a Vector API one in {@code io.jgrad.backend.cpu.vector}. Internal to the backend;
- * public only so the vector package can implement it.
+ * The hot float32 loops of the CPU backend, with two implementations: a scalar twin in this package
+ * and a Vector API one in {@code io.jgrad.backend.cpu.vector}. Internal to the backend; public only
+ * so the vector package can implement it.
  *
  * <p>{@code FloatKernels.active().binary(BinaryOp.ADD, a, 0, b, 0, out, 0, n)}. Both
  * implementations give bitwise-identical results, except {@link #sum}, whose double-precision
@@ -37,9 +37,9 @@ public interface FloatKernels {
   boolean binary(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
 
   /**
-   * {@code out[oo + i] = a[ao + i] op s} (or {@code s op a[ao + i]} when {@code scalarFirst})
-   * for ADD, SUB, MUL, DIV, and POW with exponent 1, 2 or 3 (as repeated multiplication, which
-   * is how PyTorch's pow kernel rounds these exponents).
+   * {@code out[oo + i] = a[ao + i] op s} (or {@code s op a[ao + i]} when {@code scalarFirst}) for
+   * ADD, SUB, MUL, DIV, and POW with exponent 1, 2 or 3 (as repeated multiplication, which is how
+   * PyTorch's pow kernel rounds these exponents).
    *
    * @return false (doing nothing) for any other op or exponent
    */
@@ -54,8 +54,8 @@ public interface FloatKernels {
   boolean unary(UnaryOp op, float[] x, int xo, float[] out, int oo, int n);
 
   /**
-   * {@code out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value}: a select against a number, as
-   * in ReLU's backward.
+   * {@code out[oo + i] = mask[mo + i] != 0 ? a[ao + i] : value}: a select against a number, as in
+   * ReLU's backward.
    */
   void select(byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n);
 
@@ -69,19 +69,29 @@ public interface FloatKernels {
   float cascadeSum(float[] a, int start, int n);
 
   /**
-   * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows
-   * by two vectors.
+   * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows by
+   * two vectors.
    */
   int nr();
 
   /**
-   * The micro-kernel: {@code C[i][j] = c0 + sum_p A[i][p] B[p][j]} for the {@code MR x nr()}
-   * tile, where {@code c0} is C's current value when {@code accumulate}, else 0. {@code ap} holds
-   * A packed as {@code kc} columns of {@link #MR} floats from {@code aOff}; {@code bp} holds B
-   * packed as {@code kc} rows of {@code nr()} floats from {@code bOff}. The sum runs in order of
-   * p with one fused multiply-add per step, so both implementations agree bit for bit. Only the
-   * top-left {@code rows x cols} of the tile is stored, at {@code c[cOff + i * ldc + j]}.
+   * The micro-kernel: {@code C[i][j] = c0 + sum_p A[i][p] B[p][j]} for the {@code MR x nr()} tile,
+   * where {@code c0} is C's current value when {@code accumulate}, else 0. {@code ap} holds A
+   * packed as {@code kc} columns of {@link #MR} floats from {@code aOff}; {@code bp} holds B packed
+   * as {@code kc} rows of {@code nr()} floats from {@code bOff}. The sum runs in order of p with
+   * one fused multiply-add per step, so both implementations agree bit for bit. Only the top-left
+   * {@code rows x cols} of the tile is stored, at {@code c[cOff + i * ldc + j]}.
    */
-  void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff,
-      int ldc, int rows, int cols, boolean accumulate);
+  void microKernel(
+      int kc,
+      float[] ap,
+      int aOff,
+      float[] bp,
+      int bOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      int rows,
+      int cols,
+      boolean accumulate);
 }

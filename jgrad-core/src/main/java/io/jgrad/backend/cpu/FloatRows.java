@@ -42,8 +42,17 @@ final class FloatRows {
   }
 
   static void binary(
-      BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo,
-      int os, int n) {
+      BinaryOp op,
+      float[] a,
+      int ao,
+      int as,
+      float[] b,
+      int bo,
+      int bs,
+      float[] out,
+      int oo,
+      int os,
+      int n) {
     if (as == 1 && bs == 1 && os == 1) {
       contiguousBinary(op, a, ao, b, bo, out, oo, n);
       return;

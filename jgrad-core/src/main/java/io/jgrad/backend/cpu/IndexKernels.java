@@ -39,34 +39,44 @@ final class IndexKernels {
   }
 
   static void gather(Tensor x, int dim, Tensor index, Tensor out) {
-    walk(index, dim, (indexValue, position, counters) -> {
-      int xo = x.layout().offset();
-      int oo = out.layout().offset();
-      for (int d = 0; d < counters.length; d++) {
-        int c = d == dim ? indexValue : counters[d];
-        xo += c * x.layout().strides()[d];
-        oo += counters[d] * out.layout().strides()[d];
-      }
-      copyElement(x.storage(), xo, out.storage(), oo);
-    }, x.layout().shape()[dim], "gather");
+    walk(
+        index,
+        dim,
+        (indexValue, position, counters) -> {
+          int xo = x.layout().offset();
+          int oo = out.layout().offset();
+          for (int d = 0; d < counters.length; d++) {
+            int c = d == dim ? indexValue : counters[d];
+            xo += c * x.layout().strides()[d];
+            oo += counters[d] * out.layout().strides()[d];
+          }
+          copyElement(x.storage(), xo, out.storage(), oo);
+        },
+        x.layout().shape()[dim],
+        "gather");
   }
 
   static void scatterAdd(Tensor out, int dim, Tensor index, Tensor src) {
-    walk(index, dim, (indexValue, position, counters) -> {
-      int oo = out.layout().offset();
-      int so = src.layout().offset();
-      for (int d = 0; d < counters.length; d++) {
-        int c = d == dim ? indexValue : counters[d];
-        oo += c * out.layout().strides()[d];
-        so += counters[d] * src.layout().strides()[d];
-      }
-      Storage os = out.storage();
-      if (os.dtype().isFloatingPoint()) {
-        os.setDouble(oo, os.getDouble(oo) + src.storage().getDouble(so));
-      } else {
-        os.setLong(oo, os.getLong(oo) + src.storage().getLong(so));
-      }
-    }, out.layout().shape()[dim], "scatter_add");
+    walk(
+        index,
+        dim,
+        (indexValue, position, counters) -> {
+          int oo = out.layout().offset();
+          int so = src.layout().offset();
+          for (int d = 0; d < counters.length; d++) {
+            int c = d == dim ? indexValue : counters[d];
+            oo += c * out.layout().strides()[d];
+            so += counters[d] * src.layout().strides()[d];
+          }
+          Storage os = out.storage();
+          if (os.dtype().isFloatingPoint()) {
+            os.setDouble(oo, os.getDouble(oo) + src.storage().getDouble(so));
+          } else {
+            os.setLong(oo, os.getLong(oo) + src.storage().getLong(so));
+          }
+        },
+        out.layout().shape()[dim],
+        "scatter_add");
   }
 
   @FunctionalInterface
@@ -109,7 +119,13 @@ final class IndexKernels {
   private static void checkIndex(String op, long idx, int size, int dim) {
     if (idx < 0 || idx >= size) {
       throw new IndexOutOfBoundsException(
-          op + "(): index " + idx + " is out of bounds for dimension " + dim + " with size " + size);
+          op
+              + "(): index "
+              + idx
+              + " is out of bounds for dimension "
+              + dim
+              + " with size "
+              + size);
     }
   }
 

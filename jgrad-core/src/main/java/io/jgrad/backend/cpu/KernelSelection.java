@@ -15,9 +15,11 @@ final class KernelSelection {
     if (!Boolean.parseBoolean(System.getProperty("jgrad.cpu.vector", "true"))) {
       return ScalarFloatKernels.INSTANCE;
     }
-    boolean readable = ModuleLayer.boot().findModule("jdk.incubator.vector")
-        .map(module -> KernelSelection.class.getModule().canRead(module))
-        .orElse(false);
+    boolean readable =
+        ModuleLayer.boot()
+            .findModule("jdk.incubator.vector")
+            .map(module -> KernelSelection.class.getModule().canRead(module))
+            .orElse(false);
     if (!readable) {
       return ScalarFloatKernels.INSTANCE;
     }

@@ -38,8 +38,17 @@ final class MatmulKernel {
       int bo = bBase + p * bBatchStride;
       int oo = oBase + p * m * n;
       switch (dtype) {
-        case FLOAT64 -> doubleMatmul((double[]) as.data(), ao, (double[]) bs.data(), bo,
-            (double[]) os.data(), oo, m, k, n);
+        case FLOAT64 ->
+            doubleMatmul(
+                (double[]) as.data(),
+                ao,
+                (double[]) bs.data(),
+                bo,
+                (double[]) os.data(),
+                oo,
+                m,
+                k,
+                n);
         default -> genericMatmul(as, ao, bs, bo, os, oo, m, k, n);
       }
     }
@@ -64,8 +73,22 @@ final class MatmulKernel {
     int[] bs = bl.strides();
     int oBase = out.layout().offset();
     for (int p = 0; p < batch; p++) {
-      Sgemm.multiply(kernels, m, n, k, ad, al.offset() + p * as[0], as[1], as[2],
-          bd, bl.offset() + p * bs[0], bs[1], bs[2], od, oBase + p * m * n, n);
+      Sgemm.multiply(
+          kernels,
+          m,
+          n,
+          k,
+          ad,
+          al.offset() + p * as[0],
+          as[1],
+          as[2],
+          bd,
+          bl.offset() + p * bs[0],
+          bs[1],
+          bs[2],
+          od,
+          oBase + p * m * n,
+          n);
     }
   }
 

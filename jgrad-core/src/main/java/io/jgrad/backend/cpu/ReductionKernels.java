@@ -7,8 +7,8 @@ import io.jgrad.backend.Storage;
 import io.jgrad.ops.ReduceOp;
 
 /**
- * Reductions: the reduced dimensions are moved last and made contiguous, then every output
- * element reduces one contiguous block. Float32 sums accumulate in double.
+ * Reductions: the reduced dimensions are moved last and made contiguous, then every output element
+ * reduces one contiguous block. Float32 sums accumulate in double.
  */
 final class ReductionKernels {
   private ReductionKernels() {}

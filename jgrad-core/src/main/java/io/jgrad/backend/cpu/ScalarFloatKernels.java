@@ -143,8 +143,18 @@ final class ScalarFloatKernels implements FloatKernels {
   }
 
   @Override
-  public void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
-      int cOff, int ldc, int rows, int cols, boolean accumulate) {
+  public void microKernel(
+      int kc,
+      float[] ap,
+      int aOff,
+      float[] bp,
+      int bOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      int rows,
+      int cols,
+      boolean accumulate) {
     float[] acc = new float[MR * NR];
     if (accumulate) {
       for (int i = 0; i < rows; i++) {

@@ -6,17 +6,20 @@ package io.jgrad.backend.cpu;
  * {@link FloatKernels} computes each {@code MR x nr} tile. Transposed operands cost nothing extra:
  * packing reads any strides.
  *
- * <p>Every element is {@code fma(a[i][k-1], b[k-1][j], ... fma(a[i][0], b[0][j], 0))} in order
- * of k, whichever path runs (blocked, direct, vector, scalar, 1 or N threads), so results do not
+ * <p>Every element is {@code fma(a[i][k-1], b[k-1][j], ... fma(a[i][0], b[0][j], 0))} in order of
+ * k, whichever path runs (blocked, direct, vector, scalar, 1 or N threads), so results do not
  * depend on the machine. {@code Sgemm.multiply(kernels, m, n, k, a, 0, k, 1, b, 0, n, 1, c, 0, n)}.
  */
 final class Sgemm {
   static final int KC = 256;
   static final int MC = 192;
   static final int NC = 4096;
+
   /** Below this many multiply-adds the call stays on the calling thread. */
   private static final long PARALLEL_WORK = 192L * 192 * 192;
-  private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
+
+  private static final ThreadLocal<float[][]> BUFFERS =
+      ThreadLocal.withInitial(() -> new float[2][]);
 
   private Sgemm() {}
 
@@ -26,9 +29,22 @@ final class Sgemm {
   }
 
   /** {@code C[m x n] = A[m x k] B[k x n]} with element strides (row, column) for A and B. */
-  static void multiply(FloatKernels kernels, int m, int n, int k,
-      float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
-      float[] c, int cOff, int ldc) {
+  static void multiply(
+      FloatKernels kernels,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      int bCs,
+      float[] c,
+      int cOff,
+      int ldc) {
     if (!worthPacking(m, n, k)) {
       direct(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
       return;
@@ -48,41 +64,65 @@ final class Sgemm {
           int slices = Math.min(panels, CpuThreads.threads());
           int kcFinal = kc;
           int ncFinal = nc;
-          CpuThreads.parallelFor(slices, s -> {
-            int first = (int) ((long) panels * s / slices);
-            int end = (int) ((long) panels * (s + 1) / slices);
-            int cols = Math.min(ncFinal, end * nr) - first * nr;
-            packB(b, bStart + first * nr * bCs, bRs, bCs, kcFinal, cols, nr, bp,
-                first * nr * kcFinal);
-          });
+          CpuThreads.parallelFor(
+              slices,
+              s -> {
+                int first = (int) ((long) panels * s / slices);
+                int end = (int) ((long) panels * (s + 1) / slices);
+                int cols = Math.min(ncFinal, end * nr) - first * nr;
+                packB(
+                    b,
+                    bStart + first * nr * bCs,
+                    bRs,
+                    bCs,
+                    kcFinal,
+                    cols,
+                    nr,
+                    bp,
+                    first * nr * kcFinal);
+              });
         } else {
           packB(b, bStart, bRs, bCs, kc, nc, nr, bp, 0);
         }
         int icBlocks = (m + mcBlock - 1) / mcBlock;
-        int columnChunks = parallel ? Math.max(1, Math.min(panels,
-            (CpuThreads.threads() + icBlocks - 1) / icBlocks)) : 1;
+        int columnChunks =
+            parallel
+                ? Math.max(1, Math.min(panels, (CpuThreads.threads() + icBlocks - 1) / icBlocks))
+                : 1;
         int tasks = icBlocks * columnChunks;
         boolean accumulate = pc > 0;
         int jcFinal = jc;
         int pcFinal = pc;
-        java.util.function.IntConsumer task = t -> {
-          int ic = (t / columnChunks) * mcBlock;
-          int chunk = t % columnChunks;
-          int firstPanel = (int) ((long) panels * chunk / columnChunks);
-          int endPanel = (int) ((long) panels * (chunk + 1) / columnChunks);
-          int mc = Math.min(mcBlock, m - ic);
-          float[] ap = buffer(0, ((mc + FloatKernels.MR - 1) / FloatKernels.MR) * FloatKernels.MR * kc);
-          packA(a, aOff + ic * aRs + pcFinal * aCs, aRs, aCs, mc, kc, ap);
-          for (int panel = firstPanel; panel < endPanel; panel++) {
-            int jr = panel * nr;
-            int cols = Math.min(nr, nc - jr);
-            for (int ir = 0; ir < mc; ir += FloatKernels.MR) {
-              int rows = Math.min(FloatKernels.MR, mc - ir);
-              kernels.microKernel(kc, ap, ir * kc, bp, panel * nr * kc, c,
-                  cOff + (ic + ir) * ldc + jcFinal + jr, ldc, rows, cols, accumulate);
-            }
-          }
-        };
+        java.util.function.IntConsumer task =
+            t -> {
+              int ic = (t / columnChunks) * mcBlock;
+              int chunk = t % columnChunks;
+              int firstPanel = (int) ((long) panels * chunk / columnChunks);
+              int endPanel = (int) ((long) panels * (chunk + 1) / columnChunks);
+              int mc = Math.min(mcBlock, m - ic);
+              float[] ap =
+                  buffer(0, ((mc + FloatKernels.MR - 1) / FloatKernels.MR) * FloatKernels.MR * kc);
+              packA(a, aOff + ic * aRs + pcFinal * aCs, aRs, aCs, mc, kc, ap);
+              for (int panel = firstPanel; panel < endPanel; panel++) {
+                int jr = panel * nr;
+                int cols = Math.min(nr, nc - jr);
+                for (int ir = 0; ir < mc; ir += FloatKernels.MR) {
+                  int rows = Math.min(FloatKernels.MR, mc - ir);
+                  kernels.microKernel(
+                      kc,
+                      ap,
+                      ir * kc,
+                      bp,
+                      panel * nr * kc,
+                      c,
+                      cOff + (ic + ir) * ldc + jcFinal + jr,
+                      ldc,
+                      rows,
+                      cols,
+                      accumulate);
+                }
+              }
+            };
         if (parallel) {
           CpuThreads.parallelFor(tasks, task);
         } else {
@@ -95,8 +135,8 @@ final class Sgemm {
   }
 
   /**
-   * Rows per block so that the blocks split evenly over the threads (256 rows on 2 threads are
-   * 2 x 128, not 192 + 64), at most {@link #MC} and a multiple of the tile height.
+   * Rows per block so that the blocks split evenly over the threads (256 rows on 2 threads are 2 x
+   * 128, not 192 + 64), at most {@link #MC} and a multiple of the tile height.
    */
   static int balancedRowBlock(int m, int threads) {
     int blocks = (m + MC - 1) / MC;
@@ -162,12 +202,23 @@ final class Sgemm {
   static final int SPLIT_CHAIN_DEPTH = 64;
 
   /**
-   * Long dot products (the weight gradient of a narrow Linear over a big batch): one fma chain
-   * of thousands of terms is latency-bound, so each row keeps four partial chains over k = q mod 4
-   * and adds them as (q0 + q1) + (q2 + q3). Rounding differs from a single chain, as BLAS does.
+   * Long dot products (the weight gradient of a narrow Linear over a big batch): one fma chain of
+   * thousands of terms is latency-bound, so each row keeps four partial chains over k = q mod 4 and
+   * adds them as (q0 + q1) + (q2 + q3). Rounding differs from a single chain, as BLAS does.
    */
-  private static void splitChainMatrixVector(int m, int k, float[] a, int aOff, int aRs, int aCs,
-      float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+  private static void splitChainMatrixVector(
+      int m,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      float[] c,
+      int cOff,
+      int ldc) {
     int k4 = k & ~3;
     for (int i = 0; i < m; i++) {
       int row = aOff + i * aRs;
@@ -189,8 +240,21 @@ final class Sgemm {
   }
 
   /** The unpacked i-k-j loop for small or thin products, same rounding as the blocked path. */
-  static void direct(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-      float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+  static void direct(
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      int bCs,
+      float[] c,
+      int cOff,
+      int ldc) {
     if (n == 1) {
       matrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
       return;
@@ -211,12 +275,23 @@ final class Sgemm {
   }
 
   /**
-   * The one-column case (a linear layer with one output, or its weight gradient): four rows'
-   * fma chains interleaved so the latency of one hides behind the others; each chain keeps its
-   * order of k.
+   * The one-column case (a linear layer with one output, or its weight gradient): four rows' fma
+   * chains interleaved so the latency of one hides behind the others; each chain keeps its order of
+   * k.
    */
-  private static void matrixVector(int m, int k, float[] a, int aOff, int aRs, int aCs,
-      float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+  private static void matrixVector(
+      int m,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      float[] c,
+      int cOff,
+      int ldc) {
     if (k <= 16) {
       // Few terms per row (a Linear(3, 1) forward): sweep all rows once per k, which keeps the
       // loop long and the per-element order of k unchanged.

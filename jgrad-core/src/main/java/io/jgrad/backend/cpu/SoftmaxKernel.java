@@ -5,8 +5,8 @@ import io.jgrad.backend.Layout;
 import io.jgrad.backend.Storage;
 
 /**
- * Softmax and log-softmax along one dimension, max-subtracted for stability, computed in double
- * per row and rounded once.
+ * Softmax and log-softmax along one dimension, max-subtracted for stability, computed in double per
+ * row and rounded once.
  */
 final class SoftmaxKernel {
   private SoftmaxKernel() {}

@@ -51,7 +51,8 @@ class CascadeSumTest {
     Tensor x = arange(0, 37 * 45).to(io.jgrad.DType.FLOAT32).reshape(37, 45);
     assertThat(x.sum(0).toFloatArray()).containsExactly(x.t().contiguous().sum(1).toFloatArray());
     Tensor narrow = arange(0, 13 * 6).to(io.jgrad.DType.FLOAT32).reshape(13, 6);
-    assertThat(narrow.sum(0).toFloatArray()).containsExactly(narrow.t().contiguous().sum(1).toFloatArray());
+    assertThat(narrow.sum(0).toFloatArray())
+        .containsExactly(narrow.t().contiguous().sum(1).toFloatArray());
   }
 
   @Test

@@ -22,8 +22,8 @@ class CpuThreadsTest {
   @Test
   void nestedCallsRunOnTheCallingThread() {
     AtomicIntegerArray runs = new AtomicIntegerArray(4 * 3);
-    CpuThreads.parallelFor(4, outer -> CpuThreads.parallelFor(3, inner ->
-        runs.incrementAndGet(outer * 3 + inner)));
+    CpuThreads.parallelFor(
+        4, outer -> CpuThreads.parallelFor(3, inner -> runs.incrementAndGet(outer * 3 + inner)));
     for (int i = 0; i < runs.length(); i++) {
       assertThat(runs.get(i)).isEqualTo(1);
     }
@@ -31,11 +31,17 @@ class CpuThreadsTest {
 
   @Test
   void aFailingTaskThrowsInTheCaller() {
-    assertThatThrownBy(() -> CpuThreads.parallelFor(4, t -> {
-      if (t == 3) {
-        throw new IllegalStateException("task 3 failed");
-      }
-    })).isInstanceOf(IllegalStateException.class).hasMessage("task 3 failed");
+    assertThatThrownBy(
+            () ->
+                CpuThreads.parallelFor(
+                    4,
+                    t -> {
+                      if (t == 3) {
+                        throw new IllegalStateException("task 3 failed");
+                      }
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("task 3 failed");
     AtomicIntegerArray runs = new AtomicIntegerArray(2);
     CpuThreads.parallelFor(2, runs::incrementAndGet); // the pool still works afterwards
     assertThat(runs.get(0) + runs.get(1)).isEqualTo(2);

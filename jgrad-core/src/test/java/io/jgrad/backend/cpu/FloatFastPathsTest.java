@@ -36,7 +36,8 @@ class FloatFastPathsTest {
       assertThat(taken).as("%s fast path taken", op).isEqualTo(fastExpected);
       if (taken) {
         assertThat(Arrays.equals(fast.toFloatArray(), general.toFloatArray()))
-            .as("%s with %s", op, kernels.name()).isTrue();
+            .as("%s with %s", op, kernels.name())
+            .isTrue();
       }
     }
   }
@@ -84,8 +85,10 @@ class FloatFastPathsTest {
     manualSeed(n + 2);
     Tensor a = randn(n);
     Backend cpu = a.backend();
-    for (BinaryOp op : new BinaryOp[] {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV,
-        BinaryOp.POW, BinaryOp.MAXIMUM}) {
+    for (BinaryOp op :
+        new BinaryOp[] {
+          BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV, BinaryOp.POW, BinaryOp.MAXIMUM
+        }) {
       for (double value : new double[] {1, 2, 3, 0.3}) {
         Tensor viaNumber = Elementwise.empty(new int[] {n}, a.dtype(), a.device());
         cpu.binaryScalar(op, a, (float) value, false, viaNumber);
@@ -94,7 +97,8 @@ class FloatFastPathsTest {
         Tensor viaTensor = Elementwise.empty(new int[] {n}, a.dtype(), a.device());
         ElementwiseKernels.binary(op, a, expand(s, n), viaTensor);
         assertThat(Arrays.equals(viaNumber.toFloatArray(), viaTensor.toFloatArray()))
-            .as("%s %s", op, value).isTrue();
+            .as("%s %s", op, value)
+            .isTrue();
       }
     }
   }

@@ -110,8 +110,8 @@ class FloatKernelsTest {
     for (int i = 0; i < n; i++) {
       mask[i] = (byte) (x[i] > 0 ? 1 : 0);
     }
-    for (io.jgrad.ops.UnaryOp op : new io.jgrad.ops.UnaryOp[] {
-        io.jgrad.ops.UnaryOp.RELU, io.jgrad.ops.UnaryOp.NEG}) {
+    for (io.jgrad.ops.UnaryOp op :
+        new io.jgrad.ops.UnaryOp[] {io.jgrad.ops.UnaryOp.RELU, io.jgrad.ops.UnaryOp.NEG}) {
       float[] fast = new float[n];
       float[] slow = new float[n];
       assertThat(ACTIVE.unary(op, x, 0, fast, 0, n)).isTrue();
@@ -119,9 +119,10 @@ class FloatKernelsTest {
       assertThat(Arrays.equals(fast, slow)).as("%s", op).isTrue();
       for (int i = 0; i < n; i++) {
         float expected = op == io.jgrad.ops.UnaryOp.NEG ? -x[i] : (float) op.apply(x[i]);
-        assertThat(Float.floatToIntBits(fast[i])).as("%s at %s", op, i)
-            .isEqualTo(Float.floatToIntBits(op == io.jgrad.ops.UnaryOp.RELU && x[i] == 0 ? 0f
-                : expected));
+        assertThat(Float.floatToIntBits(fast[i]))
+            .as("%s at %s", op, i)
+            .isEqualTo(
+                Float.floatToIntBits(op == io.jgrad.ops.UnaryOp.RELU && x[i] == 0 ? 0f : expected));
       }
     }
     float[] fast = new float[n];

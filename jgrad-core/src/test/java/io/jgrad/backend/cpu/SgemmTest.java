@@ -42,8 +42,18 @@ class SgemmTest {
   }
 
   /** The reference: each element an in-order chain of fma over k, starting from 0. */
-  private static float[] reference(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-      float[] b, int bOff, int bRs, int bCs) {
+  private static float[] reference(
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      int bCs) {
     float[] c = new float[m * n];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
@@ -58,8 +68,8 @@ class SgemmTest {
   }
 
   /** Long one-column products: four chains over k mod 4, added as (q0 + q1) + (q2 + q3). */
-  private static float[] splitChainReference(int m, int k, float[] a, int aOff, int aRs, int aCs,
-      float[] b, int bOff, int bRs) {
+  private static float[] splitChainReference(
+      int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs) {
     float[] c = new float[m];
     for (int i = 0; i < m; i++) {
       float[] q = new float[4];
@@ -81,15 +91,18 @@ class SgemmTest {
     // Plain row-major operands at an offset, then A and B read transposed (column-major).
     int[][] layouts = {{3, k, 1, 2, n, 1}, {3, 1, m, 2, 1, k}};
     for (int[] l : layouts) {
-      float[] expected = n == 1 && k > Sgemm.SPLIT_CHAIN_DEPTH
-          ? splitChainReference(m, k, a, l[0], l[1], l[2], b, l[3], l[4])
-          : reference(m, n, k, a, l[0], l[1], l[2], b, l[3], l[4], l[5]);
-      for (FloatKernels kernels : new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
+      float[] expected =
+          n == 1 && k > Sgemm.SPLIT_CHAIN_DEPTH
+              ? splitChainReference(m, k, a, l[0], l[1], l[2], b, l[3], l[4])
+              : reference(m, n, k, a, l[0], l[1], l[2], b, l[3], l[4], l[5]);
+      for (FloatKernels kernels :
+          new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
         float[] c = new float[m * n + 1];
         Arrays.fill(c, Float.NaN); // the product must overwrite, never read, the old C
         Sgemm.multiply(kernels, m, n, k, a, l[0], l[1], l[2], b, l[3], l[4], l[5], c, 1, n);
         assertThat(Arrays.equals(Arrays.copyOfRange(c, 1, c.length), expected))
-            .as("%s strides %s", kernels.name(), Arrays.toString(l)).isTrue();
+            .as("%s strides %s", kernels.name(), Arrays.toString(l))
+            .isTrue();
       }
     }
   }

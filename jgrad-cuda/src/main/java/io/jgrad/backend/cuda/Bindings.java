@@ -24,14 +24,25 @@ final class Bindings {
    * @throws IllegalStateException when the library does not export the symbol (too old a version)
    */
   static MethodHandle bind(
-      SymbolLookup lookup, String library, String symbol, Map<String, FunctionDescriptor> signatures) {
+      SymbolLookup lookup,
+      String library,
+      String symbol,
+      Map<String, FunctionDescriptor> signatures) {
     FunctionDescriptor descriptor = signatures.get(symbol);
     if (descriptor == null) {
-      throw new IllegalArgumentException("no descriptor for " + symbol + " in the " + library
-          + " table");
+      throw new IllegalArgumentException(
+          "no descriptor for " + symbol + " in the " + library + " table");
     }
-    MemorySegment address = lookup.find(symbol).orElseThrow(() -> new IllegalStateException(
-        library + " does not export " + symbol + " (a CUDA 12 or newer library is needed)"));
+    MemorySegment address =
+        lookup
+            .find(symbol)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        library
+                            + " does not export "
+                            + symbol
+                            + " (a CUDA 12 or newer library is needed)"));
     return LINKER.downcallHandle(address, descriptor);
   }
 

@@ -18,33 +18,37 @@ import java.util.Map;
  * Bindings to cuBLAS ({@code libcublas.so.13} or {@code .12}): handle management and the float32
  * and float64 (strided-batched) GEMMs jgrad's matmul uses.
  *
- * <p>cuBLAS is column-major; see {@link CudaMatmul} for how row-major tensors are passed.
- * {@code cublas.create()} returns a handle bound to the current context.
+ * <p>cuBLAS is column-major; see {@link CudaMatmul} for how row-major tensors are passed. {@code
+ * cublas.create()} returns a handle bound to the current context.
  */
 final class Cublas {
-  private static final FunctionDescriptor GEMM = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT,
-      JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
-      ADDRESS, ADDRESS, JAVA_INT);
-  private static final FunctionDescriptor GEMM_STRIDED_BATCHED = FunctionDescriptor.of(JAVA_INT,
-      ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
-      JAVA_LONG, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT);
+  private static final FunctionDescriptor GEMM =
+      FunctionDescriptor.of(
+          JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
+          JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+  private static final FunctionDescriptor GEMM_STRIDED_BATCHED =
+      FunctionDescriptor.of(
+          JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
+          JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG,
+          JAVA_INT);
 
   /**
-   * The C prototypes from {@code cublas_api.h} (CUDA 13.0) as FFM descriptors. Matrix arguments
-   * are device pointers: they become zero-length segments ({@code MemorySegment.ofAddress}) only
-   * at the call, never something Java could dereference.
+   * The C prototypes from {@code cublas_api.h} (CUDA 13.0) as FFM descriptors. Matrix arguments are
+   * device pointers: they become zero-length segments ({@code MemorySegment.ofAddress}) only at the
+   * call, never something Java could dereference.
    */
-  static final Map<String, FunctionDescriptor> SIGNATURES = Map.ofEntries(
-      entry("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("cublasSetMathMode", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
-      entry("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT)),
-      entry("cublasSgemm_v2", GEMM),
-      entry("cublasDgemm_v2", GEMM),
-      entry("cublasSgemmStridedBatched", GEMM_STRIDED_BATCHED),
-      entry("cublasDgemmStridedBatched", GEMM_STRIDED_BATCHED));
+  static final Map<String, FunctionDescriptor> SIGNATURES =
+      Map.ofEntries(
+          entry("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("cublasSetMathMode", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
+          entry("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT)),
+          entry("cublasSgemm_v2", GEMM),
+          entry("cublasDgemm_v2", GEMM),
+          entry("cublasSgemmStridedBatched", GEMM_STRIDED_BATCHED),
+          entry("cublasDgemmStridedBatched", GEMM_STRIDED_BATCHED));
 
   static final int CUBLAS_OP_N = 0;
   static final int CUBLAS_OP_T = 1;
@@ -141,14 +145,29 @@ final class Cublas {
    * Column-major {@code C = alpha op(A) op(B) + beta C} for {@code batch} matrices at fixed
    * strides, float32 ({@code double64 == false}) or float64; alpha and beta live on the host.
    */
-  void gemmStridedBatched(MemorySegment handle, boolean double64, int transA, int transB,
-      int m, int n, int k, long a, int lda, long strideA, long b, int ldb, long strideB,
-      long c, int ldc, long strideC, int batch) {
+  void gemmStridedBatched(
+      MemorySegment handle,
+      boolean double64,
+      int transA,
+      int transB,
+      int m,
+      int n,
+      int k,
+      long a,
+      int lda,
+      long strideA,
+      long b,
+      int ldb,
+      long strideB,
+      long c,
+      int ldc,
+      long strideC,
+      int batch) {
     try (Arena frame = Arena.ofConfined()) {
-      MemorySegment alpha = double64 ? frame.allocateFrom(JAVA_DOUBLE, 1.0)
-          : frame.allocateFrom(JAVA_FLOAT, 1f);
-      MemorySegment beta = double64 ? frame.allocateFrom(JAVA_DOUBLE, 0.0)
-          : frame.allocateFrom(JAVA_FLOAT, 0f);
+      MemorySegment alpha =
+          double64 ? frame.allocateFrom(JAVA_DOUBLE, 1.0) : frame.allocateFrom(JAVA_FLOAT, 1f);
+      MemorySegment beta =
+          double64 ? frame.allocateFrom(JAVA_DOUBLE, 0.0) : frame.allocateFrom(JAVA_FLOAT, 0f);
       MemorySegment pa = MemorySegment.ofAddress(a);
       MemorySegment pb = MemorySegment.ofAddress(b);
       MemorySegment pc = MemorySegment.ofAddress(c);
@@ -157,13 +176,18 @@ final class Cublas {
       if (batch == 1) {
         call = double64 ? "cublasDgemm_v2" : "cublasSgemm_v2";
         MethodHandle gemm = double64 ? cublasDgemm_v2 : cublasSgemm_v2;
-        status = (int) gemm.invokeExact(handle, transA, transB, m, n, k, alpha, pa, lda, pb, ldb,
-            beta, pc, ldc);
+        status =
+            (int)
+                gemm.invokeExact(
+                    handle, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
       } else {
         call = double64 ? "cublasDgemmStridedBatched" : "cublasSgemmStridedBatched";
         MethodHandle gemm = double64 ? cublasDgemmStridedBatched : cublasSgemmStridedBatched;
-        status = (int) gemm.invokeExact(handle, transA, transB, m, n, k, alpha, pa, lda, strideA,
-            pb, ldb, strideB, beta, pc, ldc, strideC, batch);
+        status =
+            (int)
+                gemm.invokeExact(
+                    handle, transA, transB, m, n, k, alpha, pa, lda, strideA, pb, ldb, strideB,
+                    beta, pc, ldc, strideC, batch);
       }
       check(status, call, "m=" + m + " n=" + n + " k=" + k + " batch=" + batch);
     } catch (Throwable t) {

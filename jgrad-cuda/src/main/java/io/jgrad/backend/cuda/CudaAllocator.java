@@ -6,16 +6,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A caching device allocator in the spirit of PyTorch's CUDACachingAllocator: requests are
- * rounded to size classes, freed blocks go to per-class free lists and are handed out again
- * without a driver call, and {@link #emptyCache()} returns the cached ones to the device.
+ * A caching device allocator in the spirit of PyTorch's CUDACachingAllocator: requests are rounded
+ * to size classes, freed blocks go to per-class free lists and are handed out again without a
+ * driver call, and {@link #emptyCache()} returns the cached ones to the device.
  *
- * <p>Rounding: up to 1 MiB to a multiple of 512 B (PyTorch's kMinBlockSize, small pool), above
- * to a multiple of 2 MiB (kRoundLarge, large pool). Blocks are not split; instead a large request
- * may take a cached block up to 1/8 larger than its class. Reuse in stream order is safe because
- * every kernel and copy of a device runs on its one stream. Blocks freed by the garbage collector
- * arrive through {@link #enqueueRelease} (the Cleaner thread makes no CUDA call) and are moved to
- * the free lists on the next allocation. {@code allocator.allocate(4000)} takes a 4096-byte block.
+ * <p>Rounding: up to 1 MiB to a multiple of 512 B (PyTorch's kMinBlockSize, small pool), above to a
+ * multiple of 2 MiB (kRoundLarge, large pool). Blocks are not split; instead a large request may
+ * take a cached block up to 1/8 larger than its class. Reuse in stream order is safe because every
+ * kernel and copy of a device runs on its one stream. Blocks freed by the garbage collector arrive
+ * through {@link #enqueueRelease} (the Cleaner thread makes no CUDA call) and are moved to the free
+ * lists on the next allocation. {@code allocator.allocate(4000)} takes a 4096-byte block.
  */
 final class CudaAllocator {
   static final long SMALL_LIMIT = 1L << 20;
@@ -54,15 +54,19 @@ final class CudaAllocator {
   private long deviceAllocations;
 
   /**
-   * An allocator over {@code memory}; {@code collectGarbage} is run when the device is full, to
-   * let unreachable tensors give their blocks back (System.gc plus a short wait in production).
+   * An allocator over {@code memory}; {@code collectGarbage} is run when the device is full, to let
+   * unreachable tensors give their blocks back (System.gc plus a short wait in production).
    */
   CudaAllocator(DeviceMemory memory, Runnable collectGarbage) {
     this.memory = memory;
     this.collectGarbage = collectGarbage;
   }
 
-  /** The size class of a request of {@code bytes}. <p>{@code roundSize(1)} is 512. */
+  /**
+   * The size class of a request of {@code bytes}.
+   *
+   * <p>{@code roundSize(1)} is 512.
+   */
   static long roundSize(long bytes) {
     if (bytes <= SMALL_LIMIT) {
       return Math.max(SMALL_ROUND, (bytes + SMALL_ROUND - 1) / SMALL_ROUND * SMALL_ROUND);
@@ -129,9 +133,14 @@ final class CudaAllocator {
           }
           releaseCached();
         } else {
-          throw new CudaException("cuMemAlloc_v2", e.status(), e.statusName(), String.format(
-              "CUDA out of memory. Tried to allocate %s. jgrad holds %s in live tensors and %s"
-                  + " reserved in total", mib(requested), mib(allocatedBytes), mib(reservedBytes)));
+          throw new CudaException(
+              "cuMemAlloc_v2",
+              e.status(),
+              e.statusName(),
+              String.format(
+                  "CUDA out of memory. Tried to allocate %s. jgrad holds %s in live tensors and %s"
+                      + " reserved in total",
+                  mib(requested), mib(allocatedBytes), mib(reservedBytes)));
         }
       }
     }
@@ -144,8 +153,8 @@ final class CudaAllocator {
   /** Returns {@code block} to the free lists; the caller no longer uses it. */
   synchronized void release(Block block) {
     if (!block.inUse) {
-      throw new IllegalStateException("block at 0x" + Long.toHexString(block.address)
-          + " released twice");
+      throw new IllegalStateException(
+          "block at 0x" + Long.toHexString(block.address) + " released twice");
     }
     block.inUse = false;
     allocatedBytes -= block.size;

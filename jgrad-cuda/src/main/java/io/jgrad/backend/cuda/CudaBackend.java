@@ -17,8 +17,8 @@ import java.util.Optional;
  * device's stream; reading values on the host (item, toFloatArray, printing, {@code to(CPU)})
  * synchronises.
  *
- * <p>{@code Backends.of(Device.of("cuda:0"))}; {@code CudaBackend.isAvailable()} is
- * {@code torch.cuda.is_available()}.
+ * <p>{@code Backends.of(Device.of("cuda:0"))}; {@code CudaBackend.isAvailable()} is {@code
+ * torch.cuda.is_available()}.
  */
 public final class CudaBackend implements Backend {
   private final CudaDevice device;
@@ -57,7 +57,11 @@ public final class CudaBackend implements Backend {
     return device.device();
   }
 
-  /** The GPU's name. <p>{@code "NVIDIA H100 80GB HBM3"}. */
+  /**
+   * The GPU's name.
+   *
+   * <p>{@code "NVIDIA H100 80GB HBM3"}.
+   */
   public String deviceName() {
     return device.name();
   }
@@ -101,9 +105,10 @@ public final class CudaBackend implements Backend {
   @Override
   public void unary(UnaryOp op, Tensor x, Tensor out) {
     if (op == UnaryOp.NEG && out.dtype() == DType.BOOL) {
-      throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not "
-          + "supported. If you are trying to invert a mask, use the `~` or `logical_not()` "
-          + "operator instead.");
+      throw new IllegalArgumentException(
+          "Negation, the `-` operator, on a bool tensor is not "
+              + "supported. If you are trying to invert a mask, use the `~` or `logical_not()` "
+              + "operator instead.");
     }
     kernels.elementwise(KernelSources.unary(op, out.dtype()), x, out);
   }

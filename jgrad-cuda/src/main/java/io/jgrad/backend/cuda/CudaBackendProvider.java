@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Offers {@link CudaBackend} to {@code io.jgrad.backend.Backends} through {@code
- * META-INF/services}. Without a driver it reports why, and {@code Backends.of(cuda:0)} throws
- * "CUDA not available: ..." with that reason.
+ * META-INF/services}. Without a driver it reports why, and {@code Backends.of(cuda:0)} throws "CUDA
+ * not available: ..." with that reason.
  *
  * <p>Found by {@code ServiceLoader}; not constructed by hand.
  */
@@ -37,11 +37,19 @@ public final class CudaBackendProvider implements BackendProvider {
    */
   @Override
   public Backend create(Device device) {
-    CudaRuntime runtime = CudaRuntime.get().orElseThrow(() -> new IllegalStateException(
-        CudaBackend.unavailableReason().orElse("CUDA not available")));
+    CudaRuntime runtime =
+        CudaRuntime.get()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        CudaBackend.unavailableReason().orElse("CUDA not available")));
     if (device.index() >= runtime.deviceCount()) {
-      throw new IllegalArgumentException("Invalid device " + device + ": only "
-          + runtime.deviceCount() + " CUDA device(s) visible (CUDA error: invalid device ordinal)");
+      throw new IllegalArgumentException(
+          "Invalid device "
+              + device
+              + ": only "
+              + runtime.deviceCount()
+              + " CUDA device(s) visible (CUDA error: invalid device ordinal)");
     }
     return new CudaBackend(new CudaDevice(device, runtime, runtime.kernelCache()));
   }

@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One GPU: its primary context, its one non-blocking stream (kernels, copies and cuBLAS all
- * queue there, so stream order alone makes buffer reuse safe), a cuBLAS handle, the caching
- * allocator and the loaded kernels.
+ * One GPU: its primary context, its one non-blocking stream (kernels, copies and cuBLAS all queue
+ * there, so stream order alone makes buffer reuse safe), a cuBLAS handle, the caching allocator and
+ * the loaded kernels.
  *
  * <p>Created by {@link CudaBackend}; {@code device.synchronize()} waits for queued work.
  */
 final class CudaDevice {
   private static final Cleaner CLEANER = Cleaner.create();
   private static final boolean SYNC_EACH_LAUNCH = Boolean.getBoolean("jgrad.cuda.sync");
+
   /** The context each thread has bound, so switching devices rebinds and staying does not. */
   private static final ThreadLocal<MemorySegment> CURRENT = new ThreadLocal<>();
 
@@ -43,8 +44,9 @@ final class CudaDevice {
     this.context = driver.primaryContextRetain(handle);
     makeCurrent();
     this.stream = driver.streamCreate(Driver.CU_STREAM_NON_BLOCKING);
-    this.arch = 10 * driver.deviceAttribute(Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, handle)
-        + driver.deviceAttribute(Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, handle);
+    this.arch =
+        10 * driver.deviceAttribute(Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, handle)
+            + driver.deviceAttribute(Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, handle);
     this.multiprocessors =
         driver.deviceAttribute(Driver.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, handle);
     this.name = driver.deviceName(handle);
@@ -52,23 +54,29 @@ final class CudaDevice {
     this.cublasHandle = cublas.create();
     cublas.setStream(cublasHandle, stream);
     // PyTorch keeps float32 matmuls in full precision unless asked (allow_tf32 = False).
-    cublas.setMathMode(cublasHandle, Boolean.getBoolean("jgrad.cuda.tf32")
-        ? Cublas.CUBLAS_TF32_TENSOR_OP_MATH : Cublas.CUBLAS_DEFAULT_MATH);
-    this.allocator = new CudaAllocator(new DeviceMemory() {
-      @Override
-      public long allocate(long bytes) {
-        makeCurrent();
-        return driver.memAlloc(bytes);
-      }
+    cublas.setMathMode(
+        cublasHandle,
+        Boolean.getBoolean("jgrad.cuda.tf32")
+            ? Cublas.CUBLAS_TF32_TENSOR_OP_MATH
+            : Cublas.CUBLAS_DEFAULT_MATH);
+    this.allocator =
+        new CudaAllocator(
+            new DeviceMemory() {
+              @Override
+              public long allocate(long bytes) {
+                makeCurrent();
+                return driver.memAlloc(bytes);
+              }
 
-      @Override
-      public void free(long address) {
-        makeCurrent();
-        // A cached block may still be read by queued kernels: let them finish first.
-        driver.streamSynchronize(stream);
-        driver.memFree(address);
-      }
-    }, CudaDevice::collectGarbage);
+              @Override
+              public void free(long address) {
+                makeCurrent();
+                // A cached block may still be read by queued kernels: let them finish first.
+                driver.streamSynchronize(stream);
+                driver.memFree(address);
+              }
+            },
+            CudaDevice::collectGarbage);
   }
 
   private static void collectGarbage() {
@@ -157,7 +165,8 @@ final class CudaDevice {
     MemorySegment module = loadModule(source);
     functions.put(source.name(), driver.moduleGetFunction(module, source.name()));
     if (source.source().contains(" " + source.contiguousName() + "(")) {
-      functions.put(source.contiguousName(), driver.moduleGetFunction(module, source.contiguousName()));
+      functions.put(
+          source.contiguousName(), driver.moduleGetFunction(module, source.contiguousName()));
     }
     return functions.get(entry);
   }
@@ -174,7 +183,12 @@ final class CudaDevice {
     }
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment bytes = frame.allocate(image.bytes().length + 1L);
-      MemorySegment.copy(image.bytes(), 0, bytes, java.lang.foreign.ValueLayout.JAVA_BYTE, 0,
+      MemorySegment.copy(
+          image.bytes(),
+          0,
+          bytes,
+          java.lang.foreign.ValueLayout.JAVA_BYTE,
+          0,
           image.bytes().length);
       try {
         return driver.moduleLoadData(bytes);
@@ -196,8 +210,8 @@ final class CudaDevice {
       try {
         driver.streamSynchronize(stream);
       } catch (CudaException e) {
-        throw new CudaException(e.call(), e.status(), e.statusName(), "kernel " + entry
-            + " failed: " + e.getMessage());
+        throw new CudaException(
+            e.call(), e.status(), e.statusName(), "kernel " + entry + " failed: " + e.getMessage());
       }
     }
   }

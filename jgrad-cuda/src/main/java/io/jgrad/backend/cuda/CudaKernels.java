@@ -8,9 +8,9 @@ import java.lang.foreign.Arena;
 import java.util.function.Consumer;
 
 /**
- * Launches the generated elementwise, reduction and softmax kernels: builds the coalesced
- * geometry, packs the arguments in the order the generated signatures declare, and picks the
- * contiguous or strided entry point.
+ * Launches the generated elementwise, reduction and softmax kernels: builds the coalesced geometry,
+ * packs the arguments in the order the generated signatures declare, and picks the contiguous or
+ * strided entry point.
  *
  * <p>{@code kernels.elementwise(KernelSources.unary(EXP, FLOAT32), x, out)}.
  */
@@ -23,7 +23,7 @@ final class CudaKernels {
 
   /** Runs an elementwise family over {@code operands} (output last) of the output's shape. */
   void elementwise(KernelSource source, Tensor... operands) {
-    elementwise(source, args -> { }, operands);
+    elementwise(source, args -> {}, operands);
   }
 
   /** As {@link #elementwise(KernelSource, Tensor...)} with trailing scalar arguments. */
@@ -52,8 +52,12 @@ final class CudaKernels {
         args.pointer(CudaTensors.address(operands[k]));
       }
       extra.accept(args);
-      device.launch(source, contiguous ? source.contiguousName() : source.name(), launch[0],
-          launch[1], args.pack());
+      device.launch(
+          source,
+          contiguous ? source.contiguousName() : source.name(),
+          launch[0],
+          launch[1],
+          args.pack());
     }
   }
 
@@ -81,10 +85,12 @@ final class CudaKernels {
       return;
     }
     Tensor rowsIn = contiguous(x, xl.permute(order));
-    Tensor target = out.layout().isContiguous() ? out
-        : CudaTensors.empty(device, out.dtype(), out.layout().shape());
+    Tensor target =
+        out.layout().isContiguous()
+            ? out
+            : CudaTensors.empty(device, out.dtype(), out.layout().shape());
     KernelSource source = ReductionSources.reduce(op, x.dtype(), out.dtype());
-    launchRows(source, rows, length, rowsIn, target, args -> { });
+    launchRows(source, rows, length, rowsIn, target, args -> {});
     if (target != out) {
       elementwise(KernelSources.copy(out.dtype(), out.dtype()), target, out);
     }
@@ -101,23 +107,39 @@ final class CudaKernels {
     }
     Tensor rowsIn = contiguous(x, xl.permute(order));
     Layout outPermuted = out.layout().permute(order);
-    Tensor target = outPermuted.isContiguous() ? CudaTensors.view(out, outPermuted)
-        : CudaTensors.empty(device, out.dtype(), outPermuted.shape());
-    launchRows(ReductionSources.softmax(x.dtype()), rows, length, rowsIn, target,
+    Tensor target =
+        outPermuted.isContiguous()
+            ? CudaTensors.view(out, outPermuted)
+            : CudaTensors.empty(device, out.dtype(), outPermuted.shape());
+    launchRows(
+        ReductionSources.softmax(x.dtype()),
+        rows,
+        length,
+        rowsIn,
+        target,
         args -> args.intValue(log ? 1 : 0));
     if (!outPermuted.isContiguous()) {
-      elementwise(KernelSources.copy(out.dtype(), out.dtype()), target,
-          CudaTensors.view(out, outPermuted));
+      elementwise(
+          KernelSources.copy(out.dtype(), out.dtype()), target, CudaTensors.view(out, outPermuted));
     }
   }
 
-  private void launchRows(KernelSource source, long rows, long length, Tensor in, Tensor out,
+  private void launchRows(
+      KernelSource source,
+      long rows,
+      long length,
+      Tensor in,
+      Tensor out,
       Consumer<KernelArgs> extra) {
     int threads = StridedGeometry.reductionThreads(length);
     int blocks = (int) Math.min(rows, 1L << 20);
     try (Arena frame = Arena.ofConfined()) {
-      KernelArgs args = new KernelArgs(frame).longValue(rows).longValue(length)
-          .pointer(CudaTensors.address(in)).pointer(CudaTensors.address(out));
+      KernelArgs args =
+          new KernelArgs(frame)
+              .longValue(rows)
+              .longValue(length)
+              .pointer(CudaTensors.address(in))
+              .pointer(CudaTensors.address(out));
       extra.accept(args);
       device.launch(source, source.name(), blocks, threads, args.pack());
     }
@@ -147,8 +169,8 @@ final class CudaKernels {
   /** Checks that {@code dtype} has a softmax kernel, with PyTorch's message. */
   static void checkFloating(String op, DType dtype) {
     if (!dtype.isFloatingPoint()) {
-      throw new IllegalArgumentException("\"" + op + "_cuda\" not implemented for '"
-          + KernelSources.scalarTypeName(dtype) + "'");
+      throw new IllegalArgumentException(
+          "\"" + op + "_cuda\" not implemented for '" + KernelSources.scalarTypeName(dtype) + "'");
     }
   }
 }

@@ -5,12 +5,12 @@ import io.jgrad.Tensor;
 import io.jgrad.backend.Layout;
 
 /**
- * Batched matmul through cuBLAS. cuBLAS is column-major, jgrad row-major: a row-major M×N matrix
- * C is, read column-major, its transpose Cᵀ (N×M, leading dimension N). So {@code C = A·B} is
- * computed as {@code Cᵀ = Bᵀ·Aᵀ}: B goes first, A second, m and n swap. A row-major operand
- * (row stride ≥ columns, column stride 1) is already the transpose cuBLAS wants ({@code OP_N});
- * a transposed view (row stride 1) is passed as-is with {@code OP_T}, so {@code x.t()} costs no
- * copy. Anything else is copied contiguous first.
+ * Batched matmul through cuBLAS. cuBLAS is column-major, jgrad row-major: a row-major M×N matrix C
+ * is, read column-major, its transpose Cᵀ (N×M, leading dimension N). So {@code C = A·B} is
+ * computed as {@code Cᵀ = Bᵀ·Aᵀ}: B goes first, A second, m and n swap. A row-major operand (row
+ * stride ≥ columns, column stride 1) is already the transpose cuBLAS wants ({@code OP_N}); a
+ * transposed view (row stride 1) is passed as-is with {@code OP_T}, so {@code x.t()} costs no copy.
+ * Anything else is copied contiguous first.
  *
  * <p>{@code CudaMatmul.plan(a, b, out)} for a [B,M,K], b [B,K,N], out [B,M,N].
  */
@@ -24,12 +24,23 @@ final class CudaMatmul {
    * The arguments of one {@code cublas?gemmStridedBatched} call computing row-major {@code C =
    * A·B}: first operand (B), second operand (A), sizes as cuBLAS names them.
    */
-  record Plan(int transFirst, int transSecond, int m, int n, int k, int ldFirst,
-      long strideFirst, int ldSecond, long strideSecond, int ldc, long strideC, int batch) {}
+  record Plan(
+      int transFirst,
+      int transSecond,
+      int m,
+      int n,
+      int k,
+      int ldFirst,
+      long strideFirst,
+      int ldSecond,
+      long strideSecond,
+      int ldc,
+      long strideC,
+      int batch) {}
 
   /**
-   * The cuBLAS view of a row-major {@code rows}×{@code cols} matrix with strides {@code
-   * rowStride}, {@code colStride}, or null when neither view fits (needs a contiguous copy).
+   * The cuBLAS view of a row-major {@code rows}×{@code cols} matrix with strides {@code rowStride},
+   * {@code colStride}, or null when neither view fits (needs a contiguous copy).
    */
   static Operand operand(int rows, int cols, int rowStride, int colStride) {
     if ((colStride == 1 || cols <= 1) && rowStride >= Math.max(1, cols)) {
@@ -41,7 +52,9 @@ final class CudaMatmul {
     return null;
   }
 
-  /** The plan for a [B,M,K] · b [B,K,N] into contiguous out [B,M,N], or null if a copy is needed. */
+  /**
+   * The plan for a [B,M,K] · b [B,K,N] into contiguous out [B,M,N], or null if a copy is needed.
+   */
   static Plan plan(Layout a, Layout b, Layout out) {
     int batch = a.shape()[0];
     int m = a.shape()[1];
@@ -54,16 +67,27 @@ final class CudaMatmul {
     }
     long strideB = batch > 1 ? b.strides()[0] : 0;
     long strideA = batch > 1 ? a.strides()[0] : 0;
-    return new Plan(first.op(), second.op(), n, m, k, first.ld(), strideB, second.ld(), strideA,
-        Math.max(1, n), (long) m * n, batch);
+    return new Plan(
+        first.op(),
+        second.op(),
+        n,
+        m,
+        k,
+        first.ld(),
+        strideB,
+        second.ld(),
+        strideA,
+        Math.max(1, n),
+        (long) m * n,
+        batch);
   }
 
   /** Runs {@code out = a · b} on {@code device}. */
   static void matmul(CudaDevice device, CudaKernels kernels, Tensor a, Tensor b, Tensor out) {
     DType dtype = out.dtype();
     if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
-      throw new IllegalArgumentException("\"bmm_cuda\" not implemented for '"
-          + KernelSources.scalarTypeName(dtype) + "'");
+      throw new IllegalArgumentException(
+          "\"bmm_cuda\" not implemented for '" + KernelSources.scalarTypeName(dtype) + "'");
     }
     Plan plan = plan(a.layout(), b.layout(), out.layout());
     Tensor aa = a;
@@ -73,14 +97,29 @@ final class CudaMatmul {
       bb = kernels.contiguous(b, b.layout());
       plan = plan(aa.layout(), bb.layout(), out.layout());
     }
-    Tensor target = out.layout().isContiguous() ? out
-        : CudaTensors.empty(device, dtype, out.layout().shape());
+    Tensor target =
+        out.layout().isContiguous() ? out : CudaTensors.empty(device, dtype, out.layout().shape());
     device.makeCurrent();
-    device.cublas().gemmStridedBatched(device.cublasHandle(), dtype == DType.FLOAT64,
-        plan.transFirst(), plan.transSecond(), plan.m(), plan.n(), plan.k(),
-        CudaTensors.address(bb), plan.ldFirst(), plan.strideFirst(),
-        CudaTensors.address(aa), plan.ldSecond(), plan.strideSecond(),
-        CudaTensors.address(target), plan.ldc(), plan.strideC(), plan.batch());
+    device
+        .cublas()
+        .gemmStridedBatched(
+            device.cublasHandle(),
+            dtype == DType.FLOAT64,
+            plan.transFirst(),
+            plan.transSecond(),
+            plan.m(),
+            plan.n(),
+            plan.k(),
+            CudaTensors.address(bb),
+            plan.ldFirst(),
+            plan.strideFirst(),
+            CudaTensors.address(aa),
+            plan.ldSecond(),
+            plan.strideSecond(),
+            CudaTensors.address(target),
+            plan.ldc(),
+            plan.strideC(),
+            plan.batch());
     if (target != out) {
       kernels.elementwise(KernelSources.copy(dtype, dtype), target, out);
     }

@@ -17,8 +17,13 @@ final class CudaRuntime {
   private final int[] nvrtcVersion;
   private KernelCache kernelCache;
 
-  private CudaRuntime(Driver driver, Nvrtc nvrtc, Cublas cublas, int driverVersion,
-      int deviceCount, int[] nvrtcVersion) {
+  private CudaRuntime(
+      Driver driver,
+      Nvrtc nvrtc,
+      Cublas cublas,
+      int driverVersion,
+      int deviceCount,
+      int[] nvrtcVersion) {
     this.driver = driver;
     this.nvrtc = nvrtc;
     this.cublas = cublas;
@@ -42,8 +47,8 @@ final class CudaRuntime {
   }
 
   /**
-   * Loads the three libraries with {@code locator} and initialises the driver; returns the
-   * runtime or a one-line reason. Never throws: availability checks must be cheap and safe.
+   * Loads the three libraries with {@code locator} and initialises the driver; returns the runtime
+   * or a one-line reason. Never throws: availability checks must be cheap and safe.
    */
   static Object load(LibraryLocator locator) {
     Driver driver;
@@ -55,8 +60,7 @@ final class CudaRuntime {
       version = driver.driverVersion();
       count = driver.deviceCount();
     } catch (IllegalStateException | CudaException e) {
-      return "no usable NVIDIA driver: " + e.getMessage()
-          + " (the CPU backend works without it)";
+      return "no usable NVIDIA driver: " + e.getMessage() + " (the CPU backend works without it)";
     }
     if (count == 0) {
       return "the NVIDIA driver reports no CUDA device";
@@ -65,13 +69,21 @@ final class CudaRuntime {
       Nvrtc nvrtc = new Nvrtc(locator.load(LibraryLocator.NVRTC).lookup());
       int[] nvrtcVersion = nvrtc.version();
       if (nvrtcVersion[0] * 1000 > version) {
-        return "NVRTC " + nvrtcVersion[0] + "." + nvrtcVersion[1] + " is newer than the CUDA "
-            + version / 1000 + "." + version % 1000 / 10 + " the driver supports";
+        return "NVRTC "
+            + nvrtcVersion[0]
+            + "."
+            + nvrtcVersion[1]
+            + " is newer than the CUDA "
+            + version / 1000
+            + "."
+            + version % 1000 / 10
+            + " the driver supports";
       }
       Cublas cublas = new Cublas(locator.load(LibraryLocator.CUBLAS).lookup());
       return new CudaRuntime(driver, nvrtc, cublas, version, count, nvrtcVersion);
     } catch (IllegalStateException | CudaException e) {
-      return e.getMessage() + " (install the nvidia-cuda-nvrtc and nvidia-cublas wheels or a CUDA"
+      return e.getMessage()
+          + " (install the nvidia-cuda-nvrtc and nvidia-cublas wheels or a CUDA"
           + " toolkit, or set JGRAD_CUDA_LIBRARY_PATH)";
     }
   }
@@ -101,8 +113,11 @@ final class CudaRuntime {
   /** The process-wide kernel cache over this NVRTC, created on first use. */
   synchronized KernelCache kernelCache() {
     if (kernelCache == null) {
-      kernelCache = new KernelCache(nvrtc::compile,
-          "nvrtc " + nvrtcVersion[0] + "." + nvrtcVersion[1], KernelCache.defaultDirectory());
+      kernelCache =
+          new KernelCache(
+              nvrtc::compile,
+              "nvrtc " + nvrtcVersion[0] + "." + nvrtcVersion[1],
+              KernelCache.defaultDirectory());
     }
     return kernelCache;
   }

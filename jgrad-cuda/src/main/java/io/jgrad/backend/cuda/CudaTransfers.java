@@ -16,10 +16,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * {@code Backend.copy} for CUDA: host to device, device to host and device to device, with
- * dtype conversion and any strides on either side. Host copies stage through native memory
- * (Java arrays cannot be handed to the driver) and synchronise the stream, as PyTorch does for a
- * blocking {@code copy_}: this is what makes item(), toFloatArray() and printing sync points.
+ * {@code Backend.copy} for CUDA: host to device, device to host and device to device, with dtype
+ * conversion and any strides on either side. Host copies stage through native memory (Java arrays
+ * cannot be handed to the driver) and synchronise the stream, as PyTorch does for a blocking {@code
+ * copy_}: this is what makes item(), toFloatArray() and printing sync points.
  *
  * <p>{@code Views.toDevice} calls it with a CPU source (upload) or a CPU destination (download).
  */
@@ -52,8 +52,13 @@ final class CudaTransfers {
   private void deviceToDevice(Tensor src, Tensor dst) {
     if (src.dtype() == dst.dtype() && src.layout().isContiguous() && dst.layout().isContiguous()) {
       device.makeCurrent();
-      device.driver().copyDeviceToDevice(CudaTensors.address(dst), CudaTensors.address(src),
-          (long) dst.numel() * dst.dtype().itemSize(), device.stream());
+      device
+          .driver()
+          .copyDeviceToDevice(
+              CudaTensors.address(dst),
+              CudaTensors.address(src),
+              (long) dst.numel() * dst.dtype().itemSize(),
+              device.stream());
       return;
     }
     kernels.elementwise(KernelSources.copy(src.dtype(), dst.dtype()), src, dst);
@@ -64,23 +69,27 @@ final class CudaTransfers {
     if (src.dtype() == dtype && src.layout().isContiguous()) {
       return src;
     }
-    Tensor host = Tensor.fromStorage(Storage.cpu(dtype, src.numel()),
-        Layout.contiguous(src.layout().shape()));
+    Tensor host =
+        Tensor.fromStorage(
+            Storage.cpu(dtype, src.numel()), Layout.contiguous(src.layout().shape()));
     Backends.of(Device.CPU).copy(src, host);
     return host;
   }
 
   private void upload(Tensor src, Tensor dst) {
     Tensor host = hostContiguous(src, dst.dtype());
-    Tensor target = dst.layout().isContiguous() ? dst
-        : CudaTensors.empty(device, dst.dtype(), dst.layout().shape());
+    Tensor target =
+        dst.layout().isContiguous()
+            ? dst
+            : CudaTensors.empty(device, dst.dtype(), dst.layout().shape());
     long bytes = (long) host.numel() * host.dtype().itemSize();
     device.makeCurrent();
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment staging = frame.allocate(bytes, 8);
       toNative(host, staging);
-      device.driver().copyHostToDevice(CudaTensors.address(target), staging, bytes,
-          device.stream());
+      device
+          .driver()
+          .copyHostToDevice(CudaTensors.address(target), staging, bytes, device.stream());
       // The staging memory is freed when the arena closes: the copy must have read it by then.
       device.synchronize();
     }
@@ -95,14 +104,18 @@ final class CudaTransfers {
       source = CudaTensors.empty(device, dst.dtype(), src.layout().shape());
       kernels.elementwise(KernelSources.copy(src.dtype(), dst.dtype()), src, source);
     }
-    Tensor host = dst.layout().isContiguous() ? dst : Tensor.fromStorage(
-        Storage.cpu(dst.dtype(), dst.numel()), Layout.contiguous(dst.layout().shape()));
+    Tensor host =
+        dst.layout().isContiguous()
+            ? dst
+            : Tensor.fromStorage(
+                Storage.cpu(dst.dtype(), dst.numel()), Layout.contiguous(dst.layout().shape()));
     long bytes = (long) dst.numel() * dst.dtype().itemSize();
     device.makeCurrent();
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment staging = frame.allocate(bytes, 8);
-      device.driver().copyDeviceToHost(staging, CudaTensors.address(source), bytes,
-          device.stream());
+      device
+          .driver()
+          .copyDeviceToHost(staging, CudaTensors.address(source), bytes, device.stream());
       device.synchronize();
       fromNative(staging, host);
     }

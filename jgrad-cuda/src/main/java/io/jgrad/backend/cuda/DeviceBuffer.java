@@ -20,12 +20,20 @@ public final class DeviceBuffer {
     this.bytes = bytes;
   }
 
-  /** The device the memory is on. <p>{@code buffer.device()} is {@code cuda:0}. */
+  /**
+   * The device the memory is on.
+   *
+   * <p>{@code buffer.device()} is {@code cuda:0}.
+   */
   public Device device() {
     return device;
   }
 
-  /** The CUdeviceptr of the first byte. <p>Pass it to native code; never dereference it. */
+  /**
+   * The CUdeviceptr of the first byte.
+   *
+   * <p>Pass it to native code; never dereference it.
+   */
   public long address() {
     return address;
   }

@@ -1,8 +1,8 @@
 package io.jgrad.backend.cuda;
 
 /**
- * Raw device allocation, beneath the caching allocator: {@code cuMemAlloc_v2}/{@code
- * cuMemFree_v2} on a GPU, a counting fake in tests.
+ * Raw device allocation, beneath the caching allocator: {@code cuMemAlloc_v2}/{@code cuMemFree_v2}
+ * on a GPU, a counting fake in tests.
  *
  * <p>{@code long p = memory.allocate(4096); memory.free(p);}
  */

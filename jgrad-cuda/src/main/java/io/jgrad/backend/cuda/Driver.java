@@ -14,49 +14,58 @@ import java.util.Map;
 
 /**
  * Bindings to the CUDA driver API ({@code libcuda.so.1}): one handle per exported symbol, named
- * exactly as exported (the {@code _v2} names the CUDA 12/13 headers map to), and thin wrappers
- * that check every {@code CUresult}.
+ * exactly as exported (the {@code _v2} names the CUDA 12/13 headers map to), and thin wrappers that
+ * check every {@code CUresult}.
  *
  * <p>{@code CUdeviceptr} and {@code size_t} are {@code JAVA_LONG}; handles ({@code CUcontext},
- * {@code CUstream}, {@code CUmodule}, {@code CUfunction}) and pointers are {@code ADDRESS};
- * {@code CUdevice}, enums and {@code unsigned int} are {@code JAVA_INT}. Device pointers never
- * become host-dereferenceable segments. {@code new Driver(lookup).init()}.
+ * {@code CUstream}, {@code CUmodule}, {@code CUfunction}) and pointers are {@code ADDRESS}; {@code
+ * CUdevice}, enums and {@code unsigned int} are {@code JAVA_INT}. Device pointers never become
+ * host-dereferenceable segments. {@code new Driver(lookup).init()}.
  */
 final class Driver {
   /** The C prototypes from {@code cuda.h} (CUDA 13.0) as FFM descriptors, by exported symbol. */
-  static final Map<String, FunctionDescriptor> SIGNATURES = Map.ofEntries(
-      entry("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT)),
-      entry("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS)),
-      entry("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS)),
-      entry("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
-      entry("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT)),
-      entry("cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT)),
-      entry("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
-      entry("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
-      entry("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT)),
-      entry("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT)),
-      entry("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
-      entry("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG)),
-      entry("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG)),
-      entry("cuMemcpyHtoDAsync_v2",
-          FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS)),
-      entry("cuMemcpyDtoHAsync_v2",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS)),
-      entry("cuMemcpyDtoDAsync_v2",
-          FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS)),
-      entry("cuMemsetD32Async",
-          FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS)),
-      entry("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS)),
-      entry("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-      entry("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT,
-          JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS)));
+  static final Map<String, FunctionDescriptor> SIGNATURES =
+      Map.ofEntries(
+          entry("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT)),
+          entry("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS)),
+          entry("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS)),
+          entry("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
+          entry("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT)),
+          entry(
+              "cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT)),
+          entry("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
+          entry("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
+          entry("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT)),
+          entry("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT)),
+          entry("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)),
+          entry("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG)),
+          entry("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG)),
+          entry(
+              "cuMemcpyHtoDAsync_v2",
+              FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS)),
+          entry(
+              "cuMemcpyDtoHAsync_v2",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS)),
+          entry(
+              "cuMemcpyDtoDAsync_v2",
+              FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS)),
+          entry(
+              "cuMemsetD32Async",
+              FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS)),
+          entry("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS)),
+          entry("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
+          entry(
+              "cuLaunchKernel",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                  JAVA_INT, ADDRESS, ADDRESS, ADDRESS)));
 
   static final int CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16;
   static final int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75;
@@ -129,9 +138,7 @@ final class Driver {
     return Bindings.bind(lookup, LIBRARY, symbol, SIGNATURES);
   }
 
-  /**
-   * Throws a {@link CudaException} naming {@code call} unless {@code status} is CUDA_SUCCESS.
-   */
+  /** Throws a {@link CudaException} naming {@code call} unless {@code status} is CUDA_SUCCESS. */
   void check(int status, String call, String detail) {
     if (status != 0) {
       throw new CudaException(call, status, errorName(status), describe(status, detail));
@@ -143,7 +150,8 @@ final class Driver {
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment out = frame.allocate(ADDRESS);
       int rc = (int) cuGetErrorName.invokeExact(status, out);
-      return rc == 0 ? Bindings.cString(out.get(ADDRESS, 0), CudaStatus.driverName(status))
+      return rc == 0
+          ? Bindings.cString(out.get(ADDRESS, 0), CudaStatus.driverName(status))
           : CudaStatus.driverName(status);
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
@@ -216,8 +224,10 @@ final class Driver {
   int deviceAttribute(int attribute, int device) {
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment out = frame.allocate(JAVA_INT);
-      check((int) cuDeviceGetAttribute.invokeExact(out, attribute, device),
-          "cuDeviceGetAttribute", "attribute " + attribute);
+      check(
+          (int) cuDeviceGetAttribute.invokeExact(out, attribute, device),
+          "cuDeviceGetAttribute",
+          "attribute " + attribute);
       return out.get(JAVA_INT, 0);
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
@@ -249,15 +259,17 @@ final class Driver {
 
   /** Retains the device's primary context (shared with cuBLAS and the runtime API). */
   MemorySegment primaryContextRetain(int device) {
-    return handleOut(out -> (int) cuDevicePrimaryCtxRetain.invokeExact(out, device),
-        "cuDevicePrimaryCtxRetain");
+    return handleOut(
+        out -> (int) cuDevicePrimaryCtxRetain.invokeExact(out, device), "cuDevicePrimaryCtxRetain");
   }
 
   /** Releases one retain of the device's primary context. */
   void primaryContextRelease(int device) {
     try {
-      check((int) cuDevicePrimaryCtxRelease_v2.invokeExact(device),
-          "cuDevicePrimaryCtxRelease_v2", "");
+      check(
+          (int) cuDevicePrimaryCtxRelease_v2.invokeExact(device),
+          "cuDevicePrimaryCtxRelease_v2",
+          "");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
     }
@@ -280,7 +292,9 @@ final class Driver {
   /** Blocks until all work queued on {@code stream} has finished. */
   void streamSynchronize(MemorySegment stream) {
     try {
-      check((int) cuStreamSynchronize.invokeExact(stream), "cuStreamSynchronize",
+      check(
+          (int) cuStreamSynchronize.invokeExact(stream),
+          "cuStreamSynchronize",
           "an earlier asynchronous kernel or copy failed; run with -Djgrad.cuda.sync=true to name it");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
@@ -319,8 +333,10 @@ final class Driver {
   /** Queues a host-to-device copy; pageable sources are staged before this returns. */
   void copyHostToDevice(long dst, MemorySegment src, long bytes, MemorySegment stream) {
     try {
-      check((int) cuMemcpyHtoDAsync_v2.invokeExact(dst, src, bytes, stream),
-          "cuMemcpyHtoDAsync_v2", bytes + " bytes");
+      check(
+          (int) cuMemcpyHtoDAsync_v2.invokeExact(dst, src, bytes, stream),
+          "cuMemcpyHtoDAsync_v2",
+          bytes + " bytes");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
     }
@@ -329,8 +345,10 @@ final class Driver {
   /** Queues a device-to-host copy; the caller synchronises the stream before reading. */
   void copyDeviceToHost(MemorySegment dst, long src, long bytes, MemorySegment stream) {
     try {
-      check((int) cuMemcpyDtoHAsync_v2.invokeExact(dst, src, bytes, stream),
-          "cuMemcpyDtoHAsync_v2", bytes + " bytes");
+      check(
+          (int) cuMemcpyDtoHAsync_v2.invokeExact(dst, src, bytes, stream),
+          "cuMemcpyDtoHAsync_v2",
+          bytes + " bytes");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
     }
@@ -339,8 +357,10 @@ final class Driver {
   /** Queues a device-to-device copy. */
   void copyDeviceToDevice(long dst, long src, long bytes, MemorySegment stream) {
     try {
-      check((int) cuMemcpyDtoDAsync_v2.invokeExact(dst, src, bytes, stream),
-          "cuMemcpyDtoDAsync_v2", bytes + " bytes");
+      check(
+          (int) cuMemcpyDtoDAsync_v2.invokeExact(dst, src, bytes, stream),
+          "cuMemcpyDtoDAsync_v2",
+          bytes + " bytes");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
     }
@@ -349,7 +369,9 @@ final class Driver {
   /** Queues setting {@code words} 32-bit words at {@code dst} to {@code value}. */
   void memsetWords(long dst, int value, long words, MemorySegment stream) {
     try {
-      check((int) cuMemsetD32Async.invokeExact(dst, value, words, stream), "cuMemsetD32Async",
+      check(
+          (int) cuMemsetD32Async.invokeExact(dst, value, words, stream),
+          "cuMemsetD32Async",
           words + " words");
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
@@ -366,8 +388,7 @@ final class Driver {
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment out = frame.allocate(ADDRESS);
       MemorySegment cName = frame.allocateFrom(name);
-      check((int) cuModuleGetFunction.invokeExact(out, module, cName), "cuModuleGetFunction",
-          name);
+      check((int) cuModuleGetFunction.invokeExact(out, module, cName), "cuModuleGetFunction", name);
       return out.get(ADDRESS, 0);
     } catch (Throwable t) {
       throw Bindings.rethrow(t);
@@ -384,11 +405,30 @@ final class Driver {
   }
 
   /** Queues {@code function} on {@code stream} with a 1-D grid and the packed parameters. */
-  void launchKernel(MemorySegment function, int grid, int block, int sharedBytes,
-      MemorySegment stream, MemorySegment parameters, String name) {
+  void launchKernel(
+      MemorySegment function,
+      int grid,
+      int block,
+      int sharedBytes,
+      MemorySegment stream,
+      MemorySegment parameters,
+      String name) {
     try {
-      check((int) cuLaunchKernel.invokeExact(function, grid, 1, 1, block, 1, 1, sharedBytes,
-          stream, parameters, MemorySegment.NULL), "cuLaunchKernel",
+      check(
+          (int)
+              cuLaunchKernel.invokeExact(
+                  function,
+                  grid,
+                  1,
+                  1,
+                  block,
+                  1,
+                  1,
+                  sharedBytes,
+                  stream,
+                  parameters,
+                  MemorySegment.NULL),
+          "cuLaunchKernel",
           name + " grid " + grid + " block " + block);
     } catch (Throwable t) {
       throw Bindings.rethrow(t);

@@ -43,38 +43,55 @@ final class IndexSources {
       "    if (idx < 0 || idx >= limit) { jg_report(error, idx); continue; }\n";
 
   /**
-   * {@code out[..., i, ...] = x[..., index[i], ...]}; walks out's shape. Parameters: {@code
-   * (n, shape, s_x, x, s_out, out, dim, index, indexStride, limit, error)}.
+   * {@code out[..., i, ...] = x[..., index[i], ...]}; walks out's shape. Parameters: {@code (n,
+   * shape, s_x, x, s_out, out, dim, index, indexStride, limit, error)}.
    */
   static KernelSource indexSelect(DType dtype) {
     String t = cType(dtype);
     String name = "index_select_" + dtype;
-    String text = KernelPrelude.SOURCE + "extern \"C\" __global__ void " + name
-        + "(long long n, JgShape shape, JgStrides s_x, const " + t + "* x, JgStrides s_out, " + t
-        + "* out, int dim, const long long* index, long long indexStride, long long limit, "
-        + "unsigned long long* error) {\n"
-        + "  JG_LOOP(i, n) {\n" + walk("x", "out")
-        + "    const long long idx = index[cdim * indexStride];\n" + CHECK
-        + "    out[o_out] = x[o_x + (idx - cdim) * s_x.s[dim]];\n"
-        + "  }\n}\n";
+    String text =
+        KernelPrelude.SOURCE
+            + "extern \"C\" __global__ void "
+            + name
+            + "(long long n, JgShape shape, JgStrides s_x, const "
+            + t
+            + "* x, JgStrides s_out, "
+            + t
+            + "* out, int dim, const long long* index, long long indexStride, long long limit, "
+            + "unsigned long long* error) {\n"
+            + "  JG_LOOP(i, n) {\n"
+            + walk("x", "out")
+            + "    const long long idx = index[cdim * indexStride];\n"
+            + CHECK
+            + "    out[o_out] = x[o_x + (idx - cdim) * s_x.s[dim]];\n"
+            + "  }\n}\n";
     return new KernelSource(name, text);
   }
 
   /**
-   * {@code out[c] = x[c with c[dim] = index[c]]}; walks index's shape (= out's). Parameters:
-   * {@code (n, shape, s_x, x, s_index, index, s_out, out, dim, limit, error)}.
+   * {@code out[c] = x[c with c[dim] = index[c]]}; walks index's shape (= out's). Parameters: {@code
+   * (n, shape, s_x, x, s_index, index, s_out, out, dim, limit, error)}.
    */
   static KernelSource gather(DType dtype) {
     String t = cType(dtype);
     String name = "gather_" + dtype;
-    String text = KernelPrelude.SOURCE + "extern \"C\" __global__ void " + name
-        + "(long long n, JgShape shape, JgStrides s_x, const " + t + "* x, JgStrides s_index, "
-        + "const long long* index, JgStrides s_out, " + t + "* out, int dim, long long limit, "
-        + "unsigned long long* error) {\n"
-        + "  JG_LOOP(i, n) {\n" + walk("x", "index", "out")
-        + "    const long long idx = index[o_index];\n" + CHECK
-        + "    out[o_out] = x[o_x + (idx - cdim) * s_x.s[dim]];\n"
-        + "  }\n}\n";
+    String text =
+        KernelPrelude.SOURCE
+            + "extern \"C\" __global__ void "
+            + name
+            + "(long long n, JgShape shape, JgStrides s_x, const "
+            + t
+            + "* x, JgStrides s_index, "
+            + "const long long* index, JgStrides s_out, "
+            + t
+            + "* out, int dim, long long limit, "
+            + "unsigned long long* error) {\n"
+            + "  JG_LOOP(i, n) {\n"
+            + walk("x", "index", "out")
+            + "    const long long idx = index[o_index];\n"
+            + CHECK
+            + "    out[o_out] = x[o_x + (idx - cdim) * s_x.s[dim]];\n"
+            + "  }\n}\n";
     return new KernelSource(name, text);
   }
 
@@ -85,32 +102,53 @@ final class IndexSources {
   static KernelSource scatterAdd(DType dtype) {
     String t = cType(dtype);
     String name = "scatter_add_" + dtype;
-    String text = KernelPrelude.SOURCE + "extern \"C\" __global__ void " + name
-        + "(long long n, JgShape shape, JgStrides s_out, " + t + "* out, JgStrides s_index, "
-        + "const long long* index, JgStrides s_src, const " + t + "* src, int dim, "
-        + "long long limit, unsigned long long* error) {\n"
-        + "  JG_LOOP(i, n) {\n" + walk("out", "index", "src")
-        + "    const long long idx = index[o_index];\n" + CHECK
-        + "    " + add(dtype, "out + o_out + (idx - cdim) * s_out.s[dim]", "src[o_src]") + "\n"
-        + "  }\n}\n";
+    String text =
+        KernelPrelude.SOURCE
+            + "extern \"C\" __global__ void "
+            + name
+            + "(long long n, JgShape shape, JgStrides s_out, "
+            + t
+            + "* out, JgStrides s_index, "
+            + "const long long* index, JgStrides s_src, const "
+            + t
+            + "* src, int dim, "
+            + "long long limit, unsigned long long* error) {\n"
+            + "  JG_LOOP(i, n) {\n"
+            + walk("out", "index", "src")
+            + "    const long long idx = index[o_index];\n"
+            + CHECK
+            + "    "
+            + add(dtype, "out + o_out + (idx - cdim) * s_out.s[dim]", "src[o_src]")
+            + "\n"
+            + "  }\n}\n";
     return new KernelSource(name, text);
   }
 
   /**
-   * {@code out[..., index[i], ...] += src[..., i, ...]}; walks src's shape. Parameters: {@code
-   * (n, shape, s_out, out, s_src, src, dim, index, indexStride, limit, error)}.
+   * {@code out[..., index[i], ...] += src[..., i, ...]}; walks src's shape. Parameters: {@code (n,
+   * shape, s_out, out, s_src, src, dim, index, indexStride, limit, error)}.
    */
   static KernelSource indexAdd(DType dtype) {
     String t = cType(dtype);
     String name = "index_add_" + dtype;
-    String text = KernelPrelude.SOURCE + "extern \"C\" __global__ void " + name
-        + "(long long n, JgShape shape, JgStrides s_out, " + t + "* out, JgStrides s_src, const "
-        + t + "* src, int dim, const long long* index, long long indexStride, long long limit, "
-        + "unsigned long long* error) {\n"
-        + "  JG_LOOP(i, n) {\n" + walk("out", "src")
-        + "    const long long idx = index[cdim * indexStride];\n" + CHECK
-        + "    " + add(dtype, "out + o_out + (idx - cdim) * s_out.s[dim]", "src[o_src]") + "\n"
-        + "  }\n}\n";
+    String text =
+        KernelPrelude.SOURCE
+            + "extern \"C\" __global__ void "
+            + name
+            + "(long long n, JgShape shape, JgStrides s_out, "
+            + t
+            + "* out, JgStrides s_src, const "
+            + t
+            + "* src, int dim, const long long* index, long long indexStride, long long limit, "
+            + "unsigned long long* error) {\n"
+            + "  JG_LOOP(i, n) {\n"
+            + walk("out", "src")
+            + "    const long long idx = index[cdim * indexStride];\n"
+            + CHECK
+            + "    "
+            + add(dtype, "out + o_out + (idx - cdim) * s_out.s[dim]", "src[o_src]")
+            + "\n"
+            + "  }\n}\n";
     return new KernelSource(name, text);
   }
 }

@@ -12,14 +12,15 @@ import java.util.List;
 
 /**
  * The {@code void** kernelParams} of {@code cuLaunchKernel}: each argument is written to host
- * memory in the C layout of its parameter, and the array points at those copies. The driver
- * copies them at launch, so the arena may close right after.
+ * memory in the C layout of its parameter, and the array points at those copies. The driver copies
+ * them at launch, so the arena may close right after.
  *
  * <p>{@code new KernelArgs(arena).longValue(n).pointer(x).pointer(out).pack()}.
  */
 final class KernelArgs {
   /** {@code struct JgShape { int rank; int sizes[MAX_DIMS]; }}. */
   static final long SHAPE_BYTES = 4L * (1 + KernelPrelude.MAX_DIMS);
+
   /** {@code struct JgStrides { int s[MAX_DIMS]; }}. */
   static final long STRIDES_BYTES = 4L * KernelPrelude.MAX_DIMS;
 

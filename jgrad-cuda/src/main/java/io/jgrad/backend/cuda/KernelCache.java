@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compiled kernel images by source and architecture: in memory, and optionally on disk as
- * {@code <sha256>.cubin} (or {@code .ptx}), keyed by the SHA-256 of source, options, compiler
- * version and architecture, so a new NVRTC or a changed kernel never reuses a stale image.
+ * Compiled kernel images by source and architecture: in memory, and optionally on disk as {@code
+ * <sha256>.cubin} (or {@code .ptx}), keyed by the SHA-256 of source, options, compiler version and
+ * architecture, so a new NVRTC or a changed kernel never reuses a stale image.
  *
- * <p>{@code cache.image(KernelSources.unary(EXP, FLOAT32), 90)} compiles once per process and,
- * with a disk cache, once per machine.
+ * <p>{@code cache.image(KernelSources.unary(EXP, FLOAT32), 90)} compiles once per process and, with
+ * a disk cache, once per machine.
  */
 final class KernelCache {
   /** Compiles CUDA C; NVRTC in production, a fake in tests. */
@@ -58,8 +58,10 @@ final class KernelCache {
       return Optional.of(Path.of(explicit));
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return usable(base.resolve("jgrad").resolve("cuda"));
   }
 
@@ -82,8 +84,9 @@ final class KernelCache {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(source.source().getBytes(StandardCharsets.UTF_8));
-      sha.update(("\0" + String.join(" ", options(arch, ptx)) + "\0" + compilerVersion)
-          .getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          ("\0" + String.join(" ", options(arch, ptx)) + "\0" + compilerVersion)
+              .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JDK", e);
@@ -91,8 +94,8 @@ final class KernelCache {
   }
 
   /**
-   * The image of {@code source} for {@code arch}: CUBIN, or PTX when {@code ptx} (the fallback
-   * for an architecture this NVRTC cannot target directly).
+   * The image of {@code source} for {@code arch}: CUBIN, or PTX when {@code ptx} (the fallback for
+   * an architecture this NVRTC cannot target directly).
    */
   Image image(KernelSource source, int arch, boolean ptx) {
     String key = key(source, arch, ptx);
@@ -102,13 +105,14 @@ final class KernelCache {
   /** Forgets an image everywhere, after the driver rejected it (a corrupt disk entry). */
   void evict(Image image) {
     memory.remove(image.key());
-    directory.ifPresent(dir -> {
-      try {
-        Files.deleteIfExists(dir.resolve(fileName(image.key(), image.ptx())));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete corrupt kernel cache entry in " + dir, e);
-      }
-    });
+    directory.ifPresent(
+        dir -> {
+          try {
+            Files.deleteIfExists(dir.resolve(fileName(image.key(), image.ptx())));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete corrupt kernel cache entry in " + dir, e);
+          }
+        });
   }
 
   /** Number of images held in memory. */
@@ -143,14 +147,22 @@ final class KernelCache {
       Path temp = Files.createTempFile(dir, name, ".tmp");
       try {
         Files.write(temp, bytes);
-        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+            temp,
+            dir.resolve(name),
+            StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write kernel cache entry " + name + " in " + dir
-          + " (set -Djgrad.cuda.diskCache=false to compile in memory only)", e);
+      throw new UncheckedIOException(
+          "cannot write kernel cache entry "
+              + name
+              + " in "
+              + dir
+              + " (set -Djgrad.cuda.diskCache=false to compile in memory only)",
+          e);
     }
   }
 }

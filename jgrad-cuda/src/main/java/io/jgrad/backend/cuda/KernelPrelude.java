@@ -2,8 +2,8 @@ package io.jgrad.backend.cuda;
 
 /**
  * The CUDA C every generated kernel starts with: the shape/stride structs passed by value, NaN
- * tests for every element type, the pow/remainder helpers with PyTorch's semantics, and the
- * atomics scatter kernels need. NVRTC sees no system headers, so nothing here includes any.
+ * tests for every element type, the pow/remainder helpers with PyTorch's semantics, and the atomics
+ * scatter kernels need. NVRTC sees no system headers, so nothing here includes any.
  *
  * <p>{@code KernelPrelude.SOURCE + kernelText} is one compilation unit.
  */
@@ -14,7 +14,8 @@ final class KernelPrelude {
   static final int MAX_DIMS = 8;
 
   /** The prelude text. */
-  static final String SOURCE = """
+  static final String SOURCE =
+      """
       #define JG_MAX_DIMS %d
       struct JgShape { int rank; int sizes[JG_MAX_DIMS]; };
       struct JgStrides { int s[JG_MAX_DIMS]; };
@@ -98,5 +99,6 @@ final class KernelPrelude {
       __device__ __forceinline__ void jg_report(unsigned long long* error, long long index) {
         if (atomicCAS(error, 0ULL, 1ULL) == 0ULL) error[1] = (unsigned long long)index;
       }
-      """.formatted(MAX_DIMS);
+      """
+          .formatted(MAX_DIMS);
 }

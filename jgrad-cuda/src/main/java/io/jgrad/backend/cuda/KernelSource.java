@@ -1,8 +1,8 @@
 package io.jgrad.backend.cuda;
 
 /**
- * One compilation unit of CUDA C: the shared prelude and one kernel family, with the entry
- * point(s) it defines. The source is the whole cache key, so two equal sources share a module.
+ * One compilation unit of CUDA C: the shared prelude and one kernel family, with the entry point(s)
+ * it defines. The source is the whole cache key, so two equal sources share a module.
  *
  * <p>{@code new KernelSource("unary_exp_float32", source)} defines {@code unary_exp_float32} and
  * {@code unary_exp_float32_contig}.

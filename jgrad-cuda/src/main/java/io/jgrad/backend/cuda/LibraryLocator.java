@@ -16,14 +16,14 @@ import java.util.stream.Stream;
 /**
  * Finds and loads the CUDA libraries, and says what it searched when it cannot.
  *
- * <p>Order: the explicit {@code jgrad.cuda.libraryPath} property or {@code
- * JGRAD_CUDA_LIBRARY_PATH} (colon-separated folders); the dynamic loader by soname
- * ({@code LD_LIBRARY_PATH}, ld cache); {@code CUDA_HOME}, {@code CUDA_PATH} and
- * {@code /usr/local/cuda}; pip wheels ({@code site-packages/nvidia/cu13/lib} for CUDA 13,
- * {@code nvidia/<lib>/lib} for 12). Companions are loaded first by absolute path from the same
- * folder ({@code libnvrtc-builtins} before {@code libnvrtc}, {@code libcublasLt} before
- * {@code libcublas}), because the CUDA 13 wheels lack the RUNPATH that would let the library find
- * them itself. {@code LibraryLocator.system().load(LibraryLocator.NVRTC)}.
+ * <p>Order: the explicit {@code jgrad.cuda.libraryPath} property or {@code JGRAD_CUDA_LIBRARY_PATH}
+ * (colon-separated folders); the dynamic loader by soname ({@code LD_LIBRARY_PATH}, ld cache);
+ * {@code CUDA_HOME}, {@code CUDA_PATH} and {@code /usr/local/cuda}; pip wheels ({@code
+ * site-packages/nvidia/cu13/lib} for CUDA 13, {@code nvidia/<lib>/lib} for 12). Companions are
+ * loaded first by absolute path from the same folder ({@code libnvrtc-builtins} before {@code
+ * libnvrtc}, {@code libcublasLt} before {@code libcublas}), because the CUDA 13 wheels lack the
+ * RUNPATH that would let the library find them itself. {@code
+ * LibraryLocator.system().load(LibraryLocator.NVRTC)}.
  */
 final class LibraryLocator {
   /** One library: its sonames, newest first, and the wheel subfolder of CUDA 12 layouts. */
@@ -31,9 +31,11 @@ final class LibraryLocator {
 
   /** The driver: always from the loader (it ships with the driver, never with jgrad). */
   static final Library DRIVER = new Library("libcuda", List.of("libcuda.so.1"), "");
+
   /** NVRTC, the runtime compiler. */
   static final Library NVRTC =
       new Library("libnvrtc", List.of("libnvrtc.so.13", "libnvrtc.so.12"), "cuda_nvrtc");
+
   /** cuBLAS. */
   static final Library CUBLAS =
       new Library("libcublas", List.of("libcublas.so.13", "libcublas.so.12"), "cublas");
@@ -54,11 +56,15 @@ final class LibraryLocator {
   private final Loader loader;
 
   /**
-   * A locator over the given environment; {@code roots} are the prefixes whose
-   * {@code lib/python3.X/site-packages} folders are searched for wheels.
+   * A locator over the given environment; {@code roots} are the prefixes whose {@code
+   * lib/python3.X/site-packages} folders are searched for wheels.
    */
-  LibraryLocator(UnaryOperator<String> environment, UnaryOperator<String> properties, Path home,
-      List<Path> roots, Loader loader) {
+  LibraryLocator(
+      UnaryOperator<String> environment,
+      UnaryOperator<String> properties,
+      Path home,
+      List<Path> roots,
+      Loader loader) {
     this.environment = environment;
     this.properties = properties;
     this.home = home;
@@ -68,22 +74,27 @@ final class LibraryLocator {
 
   /** The locator for this process: real environment, system properties and dlopen. */
   static LibraryLocator system() {
-    return new LibraryLocator(System::getenv, System::getProperty,
+    return new LibraryLocator(
+        System::getenv,
+        System::getProperty,
         Path.of(System.getProperty("user.home", "/root")),
         List.of(Path.of("/usr"), Path.of("/usr/local"), Path.of("/opt/conda")),
         LibraryLocator::dlopen);
   }
 
   private static SymbolLookup dlopen(String nameOrPath) {
-    return nameOrPath.startsWith("/") ? SymbolLookup.libraryLookup(Path.of(nameOrPath), Arena.global())
+    return nameOrPath.startsWith("/")
+        ? SymbolLookup.libraryLookup(Path.of(nameOrPath), Arena.global())
         : SymbolLookup.libraryLookup(nameOrPath, Arena.global());
   }
 
   /** The explicit folders, from the system property then the environment variable. */
   List<Path> explicitFolders() {
     List<Path> folders = new ArrayList<>();
-    for (String value : new String[] {properties.apply("jgrad.cuda.libraryPath"),
-        environment.apply("JGRAD_CUDA_LIBRARY_PATH")}) {
+    for (String value :
+        new String[] {
+          properties.apply("jgrad.cuda.libraryPath"), environment.apply("JGRAD_CUDA_LIBRARY_PATH")
+        }) {
       if (value != null) {
         for (String part : value.split(":")) {
           if (!part.isBlank()) {
@@ -133,11 +144,14 @@ final class LibraryLocator {
     for (Path prefix : prefixes) {
       Path lib = prefix.resolve("lib");
       try (Stream<Path> children = Files.isDirectory(lib) ? Files.list(lib) : Stream.empty()) {
-        children.filter(p -> p.getFileName().toString().startsWith("python3")).sorted()
-            .forEach(p -> {
-              result.add(p.resolve("site-packages"));
-              result.add(p.resolve("dist-packages"));
-            });
+        children
+            .filter(p -> p.getFileName().toString().startsWith("python3"))
+            .sorted()
+            .forEach(
+                p -> {
+                  result.add(p.resolve("site-packages"));
+                  result.add(p.resolve("dist-packages"));
+                });
       } catch (IOException e) {
         // An unreadable prefix is simply not a place the libraries can be.
       }
@@ -178,11 +192,17 @@ final class LibraryLocator {
         found = fromFolders(library, wheelFolders(library), searched, failures);
       }
     }
-    return found.orElseThrow(() -> new IllegalStateException(library.name() + " not found ("
-        + String.join(", ", library.sonames()) + "); "
-        + (failures.isEmpty() ? "" : String.join("; ", failures) + "; ")
-        + "searched the dynamic loader path" + (searched.isEmpty() ? "" : " and " + searched)
-        + (library == DRIVER ? "; libcuda.so.1 comes with the NVIDIA driver" : "")));
+    return found.orElseThrow(
+        () ->
+            new IllegalStateException(
+                library.name()
+                    + " not found ("
+                    + String.join(", ", library.sonames())
+                    + "); "
+                    + (failures.isEmpty() ? "" : String.join("; ", failures) + "; ")
+                    + "searched the dynamic loader path"
+                    + (searched.isEmpty() ? "" : " and " + searched)
+                    + (library == DRIVER ? "; libcuda.so.1 comes with the NVIDIA driver" : "")));
   }
 
   private Optional<Loaded> fromLoader(Library library, List<String> failures) {
@@ -196,8 +216,8 @@ final class LibraryLocator {
     return Optional.empty();
   }
 
-  private Optional<Loaded> fromFolders(Library library, List<Path> folders, List<Path> searched,
-      List<String> failures) {
+  private Optional<Loaded> fromFolders(
+      Library library, List<Path> folders, List<Path> searched, List<String> failures) {
     for (Path folder : folders) {
       searched.add(folder);
       for (String soname : library.sonames()) {
@@ -220,9 +240,9 @@ final class LibraryLocator {
   }
 
   /**
-   * The libraries that {@code soname} opens by soname at run time and that must therefore be
-   * loaded first from the same folder: NVRTC's builtins (not the {@code .alt} variant) and
-   * cuBLASLt, of the same major version.
+   * The libraries that {@code soname} opens by soname at run time and that must therefore be loaded
+   * first from the same folder: NVRTC's builtins (not the {@code .alt} variant) and cuBLASLt, of
+   * the same major version.
    */
   static List<Path> companions(Library library, Path folder, String soname) {
     String major = soname.substring(soname.lastIndexOf(".so.") + 4);
@@ -235,10 +255,14 @@ final class LibraryLocator {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.equals(prefix) || name.startsWith(prefix + ".");
-      }).sorted().toList();
+      return files
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                return name.equals(prefix) || name.startsWith(prefix + ".");
+              })
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }

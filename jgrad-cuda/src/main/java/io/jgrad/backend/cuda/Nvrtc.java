@@ -15,27 +15,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bindings to NVRTC ({@code libnvrtc.so.13} or {@code .12}), the runtime CUDA C++ compiler: no
- * GPU and no driver are needed to compile, so this class is exercised on build machines too.
+ * Bindings to NVRTC ({@code libnvrtc.so.13} or {@code .12}), the runtime CUDA C++ compiler: no GPU
+ * and no driver are needed to compile, so this class is exercised on build machines too.
  *
  * <p>{@code nvrtc.compile(source, "add.cu", List.of("--gpu-architecture=sm_90"))} returns the
  * CUBIN; with {@code compute_90} it returns PTX.
  */
 final class Nvrtc {
   /** The C prototypes from {@code nvrtc.h} (CUDA 13.0) as FFM descriptors. */
-  static final Map<String, FunctionDescriptor> SIGNATURES = Map.ofEntries(
-      entry("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT)),
-      entry("nvrtcCreateProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
-          JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS)),
-      entry("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetProgramLog", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetCUBIN", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcGetPTX", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
-      entry("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS)));
+  static final Map<String, FunctionDescriptor> SIGNATURES =
+      Map.ofEntries(
+          entry("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT)),
+          entry(
+              "nvrtcCreateProgram",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS)),
+          entry("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetProgramLog", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetCUBIN", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcGetPTX", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
+          entry("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS)));
 
   static final int NVRTC_ERROR_COMPILATION = 6;
 
@@ -102,8 +105,8 @@ final class Nvrtc {
   }
 
   /**
-   * Compiles {@code source}: CUBIN when the options name a real architecture ({@code sm_XY}),
-   * PTX (NUL-terminated text) for a virtual one ({@code compute_XY}).
+   * Compiles {@code source}: CUBIN when the options name a real architecture ({@code sm_XY}), PTX
+   * (NUL-terminated text) for a virtual one ({@code compute_XY}).
    *
    * @throws CudaException NVRTC_ERROR_COMPILATION with the compiler log in the message
    */
@@ -111,9 +114,17 @@ final class Nvrtc {
     boolean cubin = options.stream().anyMatch(o -> o.contains("sm_"));
     try (Arena frame = Arena.ofConfined()) {
       MemorySegment programOut = frame.allocate(ADDRESS);
-      check((int) nvrtcCreateProgram.invokeExact(programOut, frame.allocateFrom(source),
-          frame.allocateFrom(fileName), 0, MemorySegment.NULL, MemorySegment.NULL),
-          "nvrtcCreateProgram", fileName);
+      check(
+          (int)
+              nvrtcCreateProgram.invokeExact(
+                  programOut,
+                  frame.allocateFrom(source),
+                  frame.allocateFrom(fileName),
+                  0,
+                  MemorySegment.NULL,
+                  MemorySegment.NULL),
+          "nvrtcCreateProgram",
+          fileName);
       MemorySegment program = programOut.get(ADDRESS, 0);
       try {
         MemorySegment optionArray = frame.allocate(ADDRESS, Math.max(1, options.size()));
@@ -122,10 +133,14 @@ final class Nvrtc {
         }
         int status = (int) nvrtcCompileProgram.invokeExact(program, options.size(), optionArray);
         if (status != 0) {
-          throw new CudaException("nvrtcCompileProgram", status, errorName(status),
+          throw new CudaException(
+              "nvrtcCompileProgram",
+              status,
+              errorName(status),
               fileName + " " + options + "\n" + log(program, frame));
         }
-        return cubin ? image(program, frame, nvrtcGetCUBINSize, nvrtcGetCUBIN, "nvrtcGetCUBIN")
+        return cubin
+            ? image(program, frame, nvrtcGetCUBINSize, nvrtcGetCUBIN, "nvrtcGetCUBIN")
             : image(program, frame, nvrtcGetPTXSize, nvrtcGetPTX, "nvrtcGetPTX");
       } finally {
         programOut.set(ADDRESS, 0, program);
@@ -144,8 +159,9 @@ final class Nvrtc {
     return text.getString(0);
   }
 
-  private byte[] image(MemorySegment program, Arena frame, MethodHandle sizeCall,
-      MethodHandle dataCall, String call) throws Throwable {
+  private byte[] image(
+      MemorySegment program, Arena frame, MethodHandle sizeCall, MethodHandle dataCall, String call)
+      throws Throwable {
     MemorySegment size = frame.allocate(JAVA_LONG);
     check((int) sizeCall.invokeExact(program, size), call + "Size", "");
     MemorySegment data = frame.allocate(Math.max(1, size.get(JAVA_LONG, 0)));

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The iteration space of an elementwise kernel after coalescing: size-1 dimensions dropped and
- * neighbouring dimensions merged where every operand steps through them as one (PyTorch's
- * {@code TensorIterator::coalesce_dimensions}). A contiguous [64, 128] view becomes one
- * dimension of 8192; a transposed one stays two.
+ * neighbouring dimensions merged where every operand steps through them as one (PyTorch's {@code
+ * TensorIterator::coalesce_dimensions}). A contiguous [64, 128] view becomes one dimension of 8192;
+ * a transposed one stays two.
  *
  * <p>{@code StridedGeometry.of(new int[] {2, 3}, new int[] {3, 1}).rank()} is 1.
  */
@@ -47,9 +47,13 @@ record StridedGeometry(int[] sizes, int[][] strides) {
     }
     int rank = sizes.size();
     if (rank > KernelPrelude.MAX_DIMS) {
-      throw new IllegalArgumentException("cuda: kernels index at most " + KernelPrelude.MAX_DIMS
-          + " dimensions after merging contiguous ones, but shape " + Arrays.toString(shape)
-          + " keeps " + rank);
+      throw new IllegalArgumentException(
+          "cuda: kernels index at most "
+              + KernelPrelude.MAX_DIMS
+              + " dimensions after merging contiguous ones, but shape "
+              + Arrays.toString(shape)
+              + " keeps "
+              + rank);
     }
     int[] outSizes = new int[rank];
     int[][] outStrides = new int[operandStrides.length][rank];

@@ -16,13 +16,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The binding tables against the C prototypes: every descriptor links on this platform (no
- * library needed), and where the headers are present each descriptor equals the one read from
- * the header's declaration.
+ * The binding tables against the C prototypes: every descriptor links on this platform (no library
+ * needed), and where the headers are present each descriptor equals the one read from the header's
+ * declaration.
  */
 class BindingSignaturesTest {
-  private static final Map<String, Map<String, FunctionDescriptor>> TABLES = Map.of(
-      "cuda.h", Driver.SIGNATURES, "nvrtc.h", Nvrtc.SIGNATURES, "cublas_api.h", Cublas.SIGNATURES);
+  private static final Map<String, Map<String, FunctionDescriptor>> TABLES =
+      Map.of(
+          "cuda.h",
+          Driver.SIGNATURES,
+          "nvrtc.h",
+          Nvrtc.SIGNATURES,
+          "cublas_api.h",
+          Cublas.SIGNATURES);
 
   @Test
   void everyDescriptorLinksWithoutTheLibrary() {
@@ -31,7 +37,8 @@ class BindingSignaturesTest {
         MethodHandle handle = Linker.nativeLinker().downcallHandle(entry.getValue());
         // The address comes first, then the C arguments.
         assertThat(handle.type().parameterCount())
-            .as(entry.getKey()).isEqualTo(entry.getValue().argumentLayouts().size() + 1);
+            .as(entry.getKey())
+            .isEqualTo(entry.getValue().argumentLayouts().size() + 1);
       }
     }
   }
@@ -40,9 +47,12 @@ class BindingSignaturesTest {
   void tablesHoldTheDocumentedPrototypes() {
     // A few prototypes written out from the CUDA 13 documentation, independent of the headers.
     assertThat(Driver.SIGNATURES.get("cuMemAlloc_v2").toString())
-        .isEqualTo(FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
-            java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_LONG)
-            .toString());
+        .isEqualTo(
+            FunctionDescriptor.of(
+                    java.lang.foreign.ValueLayout.JAVA_INT,
+                    java.lang.foreign.ValueLayout.ADDRESS,
+                    java.lang.foreign.ValueLayout.JAVA_LONG)
+                .toString());
     assertThat(Driver.SIGNATURES.get("cuLaunchKernel").argumentLayouts()).hasSize(11);
     assertThat(Cublas.SIGNATURES.get("cublasSgemmStridedBatched").argumentLayouts()).hasSize(18);
     assertThat(Cublas.SIGNATURES.get("cublasSgemm_v2").argumentLayouts()).hasSize(14);
@@ -51,8 +61,9 @@ class BindingSignaturesTest {
 
   static Optional<Path> header(String name) {
     List<Path> folders = new ArrayList<>();
-    String explicit = System.getProperty("jgrad.cuda.includePath",
-        System.getenv().getOrDefault("JGRAD_CUDA_INCLUDE_PATH", ""));
+    String explicit =
+        System.getProperty(
+            "jgrad.cuda.includePath", System.getenv().getOrDefault("JGRAD_CUDA_INCLUDE_PATH", ""));
     for (String part : explicit.split(":")) {
       if (!part.isBlank()) {
         folders.add(Path.of(part));
@@ -68,13 +79,17 @@ class BindingSignaturesTest {
 
   private static void checkAgainstHeader(String headerName) throws IOException {
     Optional<Path> header = header(headerName);
-    assumeTrue(header.isPresent(), headerName + " not found (set JGRAD_CUDA_INCLUDE_PATH or "
-        + "CUDA_HOME); skipping the comparison with the real declarations");
+    assumeTrue(
+        header.isPresent(),
+        headerName
+            + " not found (set JGRAD_CUDA_INCLUDE_PATH or "
+            + "CUDA_HOME); skipping the comparison with the real declarations");
     String text = Files.readString(header.get());
     for (var entry : TABLES.get(headerName).entrySet()) {
       Optional<FunctionDescriptor> declared = CPrototypes.descriptor(text, entry.getKey());
       assertThat(declared).as("declaration of %s in %s", entry.getKey(), header.get()).isPresent();
-      assertThat(entry.getValue().toString()).as(entry.getKey())
+      assertThat(entry.getValue().toString())
+          .as(entry.getKey())
           .isEqualTo(declared.get().toString());
     }
   }
@@ -96,7 +111,8 @@ class BindingSignaturesTest {
 
   @Test
   void headerParserFollowsVersionedAliasesAndRejectsAMismatch() {
-    String header = """
+    String header =
+        """
         #define cuMemAlloc                          cuMemAlloc_v2
         #define cuStreamSynchronize                 __CUDA_API_PTSZ(cuStreamSynchronize)
         CUresult CUDAAPI cuMemAlloc(CUdeviceptr *dptr, size_t bytesize);

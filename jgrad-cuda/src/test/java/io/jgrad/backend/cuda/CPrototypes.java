@@ -26,24 +26,36 @@ final class CPrototypes {
   private CPrototypes() {}
 
   /** C types to FFM layouts on x86-64 Linux (LP64); anything with a '*' is ADDRESS. */
-  static final Map<String, MemoryLayout> TYPES = Map.ofEntries(
-      Map.entry("int", JAVA_INT), Map.entry("unsigned int", JAVA_INT),
-      Map.entry("float", JAVA_FLOAT), Map.entry("double", JAVA_DOUBLE),
-      Map.entry("size_t", JAVA_LONG), Map.entry("long long int", JAVA_LONG),
-      Map.entry("CUresult", JAVA_INT), Map.entry("CUdevice", JAVA_INT),
-      Map.entry("CUdevice_attribute", JAVA_INT), Map.entry("CUdeviceptr", JAVA_LONG),
-      Map.entry("CUcontext", ADDRESS), Map.entry("CUstream", ADDRESS),
-      Map.entry("CUmodule", ADDRESS), Map.entry("CUfunction", ADDRESS),
-      Map.entry("nvrtcResult", JAVA_INT), Map.entry("nvrtcProgram", ADDRESS),
-      Map.entry("cublasStatus_t", JAVA_INT), Map.entry("cublasHandle_t", ADDRESS),
-      Map.entry("cudaStream_t", ADDRESS), Map.entry("cublasOperation_t", JAVA_INT),
-      Map.entry("cublasMath_t", JAVA_INT));
+  static final Map<String, MemoryLayout> TYPES =
+      Map.ofEntries(
+          Map.entry("int", JAVA_INT),
+          Map.entry("unsigned int", JAVA_INT),
+          Map.entry("float", JAVA_FLOAT),
+          Map.entry("double", JAVA_DOUBLE),
+          Map.entry("size_t", JAVA_LONG),
+          Map.entry("long long int", JAVA_LONG),
+          Map.entry("CUresult", JAVA_INT),
+          Map.entry("CUdevice", JAVA_INT),
+          Map.entry("CUdevice_attribute", JAVA_INT),
+          Map.entry("CUdeviceptr", JAVA_LONG),
+          Map.entry("CUcontext", ADDRESS),
+          Map.entry("CUstream", ADDRESS),
+          Map.entry("CUmodule", ADDRESS),
+          Map.entry("CUfunction", ADDRESS),
+          Map.entry("nvrtcResult", JAVA_INT),
+          Map.entry("nvrtcProgram", ADDRESS),
+          Map.entry("cublasStatus_t", JAVA_INT),
+          Map.entry("cublasHandle_t", ADDRESS),
+          Map.entry("cudaStream_t", ADDRESS),
+          Map.entry("cublasOperation_t", JAVA_INT),
+          Map.entry("cublasMath_t", JAVA_INT));
 
   /** The exported name -> declared name map from {@code #define DECLARED EXPORTED} lines. */
   static Map<String, String> aliases(String header) {
     Map<String, String> result = new HashMap<>();
-    Matcher m = Pattern.compile(
-        "#define\\s+(\\w+)\\s+(?:__CUDA_API_PTS[ZD]\\()?(\\w+)\\)?\\s*\\n").matcher(header);
+    Matcher m =
+        Pattern.compile("#define\\s+(\\w+)\\s+(?:__CUDA_API_PTS[ZD]\\()?(\\w+)\\)?\\s*\\n")
+            .matcher(header);
     while (m.find()) {
       result.putIfAbsent(m.group(2), m.group(1));
     }
@@ -58,8 +70,13 @@ final class CPrototypes {
       names.add(0, alias);
     }
     for (String name : names) {
-      Matcher m = Pattern.compile("(?m)^\\s*((?:const\\s+)?\\w+\\s*\\**)\\s*(?:CUDAAPI|CUBLASWINAPI)?"
-          + "\\s*" + name + "\\s*\\(([^)]*)\\)\\s*;").matcher(header);
+      Matcher m =
+          Pattern.compile(
+                  "(?m)^\\s*((?:const\\s+)?\\w+\\s*\\**)\\s*(?:CUDAAPI|CUBLASWINAPI)?"
+                      + "\\s*"
+                      + name
+                      + "\\s*\\(([^)]*)\\)\\s*;")
+              .matcher(header);
       if (m.find()) {
         return Optional.of(toDescriptor(m.group(1), m.group(2)));
       }
@@ -76,7 +93,8 @@ final class CPrototypes {
         arguments.add(layout(stripName(parameter.trim())));
       }
     }
-    return result == null ? FunctionDescriptor.ofVoid(arguments.toArray(MemoryLayout[]::new))
+    return result == null
+        ? FunctionDescriptor.ofVoid(arguments.toArray(MemoryLayout[]::new))
         : FunctionDescriptor.of(result, arguments.toArray(MemoryLayout[]::new));
   }
 

@@ -57,7 +57,7 @@ class CudaAllocatorTest {
   @Test
   void releasedBlockIsReusedWithoutADeviceCall() {
     FakeMemory memory = new FakeMemory(1L << 30);
-    CudaAllocator allocator = new CudaAllocator(memory, () -> { });
+    CudaAllocator allocator = new CudaAllocator(memory, () -> {});
     CudaAllocator.Block a = allocator.allocate(1000);
     allocator.release(a);
     CudaAllocator.Block b = allocator.allocate(1024);
@@ -71,7 +71,7 @@ class CudaAllocatorTest {
   @Test
   void smallPoolNeedsTheExactClassLargePoolAcceptsAnEighthMore() {
     FakeMemory memory = new FakeMemory(1L << 34);
-    CudaAllocator allocator = new CudaAllocator(memory, () -> { });
+    CudaAllocator allocator = new CudaAllocator(memory, () -> {});
     allocator.release(allocator.allocate(2048));
     assertThat(allocator.allocate(1024).size()).isEqualTo(1024); // not the cached 2048
     allocator.release(allocator.allocate(18L << 20));
@@ -83,7 +83,7 @@ class CudaAllocatorTest {
   @Test
   void emptyCacheFreesOnlyUnusedBlocks() {
     FakeMemory memory = new FakeMemory(1L << 30);
-    CudaAllocator allocator = new CudaAllocator(memory, () -> { });
+    CudaAllocator allocator = new CudaAllocator(memory, () -> {});
     CudaAllocator.Block kept = allocator.allocate(4096);
     allocator.release(allocator.allocate(8192));
     allocator.emptyCache();
@@ -96,7 +96,7 @@ class CudaAllocatorTest {
   @Test
   void cleanerQueuedBlocksReturnOnTheNextAllocation() {
     FakeMemory memory = new FakeMemory(1L << 30);
-    CudaAllocator allocator = new CudaAllocator(memory, () -> { });
+    CudaAllocator allocator = new CudaAllocator(memory, () -> {});
     CudaAllocator.Block a = allocator.allocate(600);
     allocator.enqueueRelease(a);
     assertThat(allocator.allocate(600)).isSameAs(a);
@@ -120,11 +120,14 @@ class CudaAllocatorTest {
     List<CudaAllocator.Block> unreachable = new ArrayList<>();
     CudaAllocator[] holder = new CudaAllocator[1];
     int[] collections = {0};
-    holder[0] = new CudaAllocator(memory, () -> {
-      collections[0]++;
-      unreachable.forEach(holder[0]::enqueueRelease); // what the Cleaner thread would do
-      unreachable.clear();
-    });
+    holder[0] =
+        new CudaAllocator(
+            memory,
+            () -> {
+              collections[0]++;
+              unreachable.forEach(holder[0]::enqueueRelease); // what the Cleaner thread would do
+              unreachable.clear();
+            });
     CudaAllocator allocator = holder[0];
     CudaAllocator.Block lost = allocator.allocate(2L << 20);
     unreachable.add(lost);
@@ -151,10 +154,11 @@ class CudaAllocatorTest {
 
   @Test
   void releasingTwiceIsAnError() {
-    CudaAllocator allocator = new CudaAllocator(new FakeMemory(1L << 20), () -> { });
+    CudaAllocator allocator = new CudaAllocator(new FakeMemory(1L << 20), () -> {});
     CudaAllocator.Block a = allocator.allocate(100);
     allocator.release(a);
-    assertThatThrownBy(() -> allocator.release(a)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> allocator.release(a))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("released twice");
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The backend contract on a real GPU, differentially against the CPU backend in one JVM: every
- * op on cuda:0 must give the CPU's values within float tolerance. Reported as skipped, with the
- * "CUDA not available: ..." reason, on machines without a driver.
+ * The backend contract on a real GPU, differentially against the CPU backend in one JVM: every op
+ * on cuda:0 must give the CPU's values within float tolerance. Reported as skipped, with the "CUDA
+ * not available: ..." reason, on machines without a driver.
  */
 @Tag("cuda")
 class CudaBackendTest {
@@ -51,7 +51,8 @@ class CudaBackendTest {
       if (Double.isNaN(e[i])) {
         assertThat(a[i]).as("element %s", i).isNaN();
       } else {
-        assertThat(a[i]).as("element %s", i)
+        assertThat(a[i])
+            .as("element %s", i)
             .isCloseTo(e[i], org.assertj.core.data.Offset.offset(tolerance * (1 + Math.abs(e[i]))));
       }
     }
@@ -70,16 +71,17 @@ class CudaBackendTest {
 
   @Test
   void printingSynchronisesAndNamesTheDevice() {
-    assertThat(tensor(1f, 2f).to(CUDA).toString())
-        .isEqualTo("tensor([1., 2.], device='cuda:0')");
+    assertThat(tensor(1f, 2f).to(CUDA).toString()).isEqualTo("tensor([1., 2.], device='cuda:0')");
   }
 
   @Test
   void everyUnaryOpMatchesTheCpu() {
     Tensor x = sample(1, 4, 5).mul(2);
     for (UnaryOp op : UnaryOp.values()) {
-      Tensor input = op == UnaryOp.LOG || op == UnaryOp.SQRT || op == UnaryOp.RSQRT
-          || op == UnaryOp.LOG1P ? x.abs().add(0.1) : x;
+      Tensor input =
+          op == UnaryOp.LOG || op == UnaryOp.SQRT || op == UnaryOp.RSQRT || op == UnaryOp.LOG1P
+              ? x.abs().add(0.1)
+              : x;
       agrees(t -> io.jgrad.ops.Elementwise.unary(op, t), input, 1e-5);
     }
   }
@@ -141,10 +143,20 @@ class CudaBackendTest {
     agrees(t -> t.indexSelect(0, index.to(t.device())), x, 0);
     Tensor gatherIndex = tensor(new long[] {0, 3, 1, 1, 2, 0, 3, 3, 0, 2}, 5, 2);
     agrees(t -> t.gather(1, gatherIndex.to(t.device())), x, 0);
-    agrees(t -> io.jgrad.JGrad.zeros(5, 4).to(t.device())
-        .scatterAdd(1, gatherIndex.to(t.device()), t.narrow(1, 0, 2)), x, 1e-6);
-    agrees(t -> io.jgrad.JGrad.zeros(5, 4).to(t.device())
-        .indexAdd(0, index.to(t.device()), t.narrow(0, 0, 3)), x, 1e-6);
+    agrees(
+        t ->
+            io.jgrad.JGrad.zeros(5, 4)
+                .to(t.device())
+                .scatterAdd(1, gatherIndex.to(t.device()), t.narrow(1, 0, 2)),
+        x,
+        1e-6);
+    agrees(
+        t ->
+            io.jgrad.JGrad.zeros(5, 4)
+                .to(t.device())
+                .indexAdd(0, index.to(t.device()), t.narrow(0, 0, 3)),
+        x,
+        1e-6);
     assertThatThrownBy(() -> x.to(CUDA).indexSelect(0, tensor(7L).to(CUDA)))
         .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("index_select(): index 7 is out of bounds for dimension 0 with size 5");
@@ -173,8 +185,8 @@ class CudaBackendTest {
     backend.allocate(DType.FLOAT32, 1);
     assertThat(backend.memoryReserved()).isGreaterThanOrEqualTo(before);
     backend.emptyCache();
-    assertThat(backend.memoryReserved()).isLessThanOrEqualTo(
-        backend.memoryAllocated() + backend.memoryReserved());
+    assertThat(backend.memoryReserved())
+        .isLessThanOrEqualTo(backend.memoryAllocated() + backend.memoryReserved());
     assertThat(backend.deviceName()).isNotBlank();
   }
 }

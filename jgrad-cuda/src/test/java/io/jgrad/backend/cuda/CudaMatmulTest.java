@@ -6,23 +6,32 @@ import io.jgrad.backend.Layout;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row-major to column-major mapping of matmul, executed by a reference column-major GEMM
- * with cuBLAS's exact argument semantics, so a wrong transpose flag or leading dimension shows
- * up as wrong numbers without a GPU.
+ * The row-major to column-major mapping of matmul, executed by a reference column-major GEMM with
+ * cuBLAS's exact argument semantics, so a wrong transpose flag or leading dimension shows up as
+ * wrong numbers without a GPU.
  */
 class CudaMatmulTest {
   /** cublas?gemmStridedBatched semantics on host arrays: C = op(A) op(B), column-major. */
-  private static void referenceGemm(CudaMatmul.Plan p, double[] first, int firstOffset,
-      double[] second, int secondOffset, double[] c) {
+  private static void referenceGemm(
+      CudaMatmul.Plan p,
+      double[] first,
+      int firstOffset,
+      double[] second,
+      int secondOffset,
+      double[] c) {
     for (int batch = 0; batch < p.batch(); batch++) {
       for (int i = 0; i < p.m(); i++) {
         for (int j = 0; j < p.n(); j++) {
           double sum = 0;
           for (int l = 0; l < p.k(); l++) {
-            int fa = firstOffset + (int) (batch * p.strideFirst()) + (p.transFirst() == 0
-                ? i + l * p.ldFirst() : l + i * p.ldFirst());
-            int sb = secondOffset + (int) (batch * p.strideSecond()) + (p.transSecond() == 0
-                ? l + j * p.ldSecond() : j + l * p.ldSecond());
+            int fa =
+                firstOffset
+                    + (int) (batch * p.strideFirst())
+                    + (p.transFirst() == 0 ? i + l * p.ldFirst() : l + i * p.ldFirst());
+            int sb =
+                secondOffset
+                    + (int) (batch * p.strideSecond())
+                    + (p.transSecond() == 0 ? l + j * p.ldSecond() : j + l * p.ldSecond());
             sum += first[fa] * second[sb];
           }
           c[(int) (batch * p.strideC()) + i + j * p.ldc()] = sum;
@@ -57,7 +66,8 @@ class CudaMatmulTest {
           for (int l = 0; l < k; l++) {
             expected += aData[a.storageIndex(p, i, l)] * bData[b.storageIndex(p, l, j)];
           }
-          assertThat(c[out.storageIndex(p, i, j)]).as("[%s,%s,%s]", p, i, j)
+          assertThat(c[out.storageIndex(p, i, j)])
+              .as("[%s,%s,%s]", p, i, j)
               .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
         }
       }
@@ -112,7 +122,6 @@ class CudaMatmulTest {
   @Test
   void elementStridedOperandsNeedACopy() {
     Layout a = new Layout(new int[] {1, 3, 4}, new int[] {24, 8, 2}, 0); // every other column
-    assertThat(CudaMatmul.plan(a, Layout.contiguous(1, 4, 2), Layout.contiguous(1, 3, 2)))
-        .isNull();
+    assertThat(CudaMatmul.plan(a, Layout.contiguous(1, 4, 2), Layout.contiguous(1, 3, 2))).isNull();
   }
 }

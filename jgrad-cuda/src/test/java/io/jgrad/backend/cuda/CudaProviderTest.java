@@ -13,15 +13,19 @@ import org.junit.jupiter.api.Test;
 class CudaProviderTest {
   @Test
   void providerIsRegisteredForCuda() {
-    assertThat(ServiceLoader.load(io.jgrad.backend.BackendProvider.class).stream()
-        .map(ServiceLoader.Provider::type)).contains(CudaBackendProvider.class);
+    assertThat(
+            ServiceLoader.load(io.jgrad.backend.BackendProvider.class).stream()
+                .map(ServiceLoader.Provider::type))
+        .contains(CudaBackendProvider.class);
     assertThat(new CudaBackendProvider().deviceType()).isEqualTo("cuda");
   }
 
   @Test
   void withoutADriverAskingForCudaExplainsWhy() {
     assumeFalse(CudaBackend.isAvailable(), "CUDA is available here: nothing to explain");
-    assertThat(CudaBackend.unavailableReason()).get().asString()
+    assertThat(CudaBackend.unavailableReason())
+        .get()
+        .asString()
         .startsWith("CUDA not available: no usable NVIDIA driver: libcuda not found");
     assertThat(CudaBackend.deviceCount()).isZero();
     assertThatThrownBy(() -> Backends.of(Device.of("cuda:0")))

@@ -32,8 +32,8 @@ class CudaStatusTest {
 
   @Test
   void exceptionCarriesCallCodeAndName() {
-    CudaException e = new CudaException("cuMemAlloc_v2", 2, "CUDA_ERROR_OUT_OF_MEMORY",
-        "4096 bytes");
+    CudaException e =
+        new CudaException("cuMemAlloc_v2", 2, "CUDA_ERROR_OUT_OF_MEMORY", "4096 bytes");
     assertThat(e.call()).isEqualTo("cuMemAlloc_v2");
     assertThat(e.status()).isEqualTo(2);
     assertThat(e.statusName()).isEqualTo("CUDA_ERROR_OUT_OF_MEMORY");
@@ -44,8 +44,9 @@ class CudaStatusTest {
       throws IOException {
     Optional<Path> header = BindingSignaturesTest.header(headerName);
     assumeTrue(header.isPresent(), headerName + " not found; skipping the enum comparison");
-    Matcher m = Pattern.compile("(?m)^\\s*(" + prefix + "\\w*)\\s*=\\s*(\\d+)")
-        .matcher(Files.readString(header.get()));
+    Matcher m =
+        Pattern.compile("(?m)^\\s*(" + prefix + "\\w*)\\s*=\\s*(\\d+)")
+            .matcher(Files.readString(header.get()));
     int seen = 0;
     while (m.find()) {
       int code = Integer.parseInt(m.group(2));

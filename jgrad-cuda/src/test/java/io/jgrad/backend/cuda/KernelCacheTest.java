@@ -22,10 +22,13 @@ class KernelCacheTest {
   private final List<List<String>> compiles = new ArrayList<>();
 
   private KernelCache cache(String version, Optional<Path> folder) {
-    return new KernelCache((source, file, options) -> {
-      compiles.add(options);
-      return ("image of " + file + " " + options).getBytes(StandardCharsets.UTF_8);
-    }, version, folder);
+    return new KernelCache(
+        (source, file, options) -> {
+          compiles.add(options);
+          return ("image of " + file + " " + options).getBytes(StandardCharsets.UTF_8);
+        },
+        version,
+        folder);
   }
 
   private static final KernelSource EXP = KernelSources.unary(UnaryOp.EXP, DType.FLOAT32);
@@ -36,9 +39,10 @@ class KernelCacheTest {
     KernelCache.Image first = cache.image(EXP, 90, false);
     assertThat(cache.image(EXP, 90, false)).isSameAs(first);
     cache.image(EXP, 80, false);
-    assertThat(compiles).containsExactly(
-        List.of("--gpu-architecture=sm_90", "--std=c++17"),
-        List.of("--gpu-architecture=sm_80", "--std=c++17"));
+    assertThat(compiles)
+        .containsExactly(
+            List.of("--gpu-architecture=sm_90", "--std=c++17"),
+            List.of("--gpu-architecture=sm_80", "--std=c++17"));
     assertThat(first.ptx()).isFalse();
   }
 
@@ -54,7 +58,10 @@ class KernelCacheTest {
     cache("nvrtc 13.0", Optional.of(dir)).image(EXP, 90, false);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .singleElement().asString().endsWith(".cubin").hasSize(64 + 6);
+          .singleElement()
+          .asString()
+          .endsWith(".cubin")
+          .hasSize(64 + 6);
     }
     compiles.clear();
     KernelCache.Image again = cache("nvrtc 13.0", Optional.of(dir)).image(EXP, 90, false);

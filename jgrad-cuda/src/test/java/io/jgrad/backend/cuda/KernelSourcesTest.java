@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated CUDA C: each op's expression is where it should be, and every kernel jgrad can
- * launch compiles, with NVRTC when it can be found (JGRAD_CUDA_LIBRARY_PATH, CUDA_HOME, wheels)
- * or else with {@code nvcc --ptx}; skipped with the reason when neither exists.
+ * launch compiles, with NVRTC when it can be found (JGRAD_CUDA_LIBRARY_PATH, CUDA_HOME, wheels) or
+ * else with {@code nvcc --ptx}; skipped with the reason when neither exists.
  */
 class KernelSourcesTest {
   /** Every kernel source the backend can ask for. */
@@ -75,7 +75,8 @@ class KernelSourcesTest {
   @Test
   void unaryExpressionsUseTheFloatOrDoubleMathFunction() {
     assertThat(KernelSources.unary(UnaryOp.EXP, DType.FLOAT32).source())
-        .contains("out_p[o_out] = expf(x);").contains("out_p[i] = expf(x);")
+        .contains("out_p[o_out] = expf(x);")
+        .contains("out_p[i] = expf(x);")
         .contains("extern \"C\" __global__ void unary_exp_float32(")
         .contains("extern \"C\" __global__ void unary_exp_float32_contig(");
     assertThat(KernelSources.unary(UnaryOp.EXP, DType.FLOAT64).source()).contains("= exp(x);");
@@ -96,37 +97,45 @@ class KernelSourcesTest {
   @Test
   void binaryExpressionsFollowPyTorchSemantics() {
     assertThat(KernelSources.binaryExpression(BinaryOp.ADD, DType.FLOAT32)).isEqualTo("a + b");
-    assertThat(KernelSources.binaryExpression(BinaryOp.POW, DType.FLOAT32)).isEqualTo("jg_pow(a, b)");
+    assertThat(KernelSources.binaryExpression(BinaryOp.POW, DType.FLOAT32))
+        .isEqualTo("jg_pow(a, b)");
     assertThat(KernelSources.binaryExpression(BinaryOp.REMAINDER, DType.INT64))
         .contains("jg_iremainder");
     assertThat(KernelSources.binaryExpression(BinaryOp.MAXIMUM, DType.FLOAT32))
         .startsWith("jg_isnan(a) ? a");
     assertThat(KernelSources.binaryExpression(BinaryOp.ADD, DType.BOOL))
         .isEqualTo("(unsigned char)(((long long)a + (long long)b) != 0)");
-    assertThat(KernelPrelude.SOURCE).contains("if (b == 2.0f) return a * a;")
+    assertThat(KernelPrelude.SOURCE)
+        .contains("if (b == 2.0f) return a * a;")
         .contains("fmodf(a, b)");
   }
 
   @Test
   void stridedSignatureListsShapeThenStridesAndPointerPerOperand() {
     String source = KernelSources.binary(BinaryOp.MUL, DType.FLOAT32).source();
-    assertThat(source).contains("binary_mul_float32(long long n, JgShape shape, JgStrides s_a, "
-        + "const float* a_p, JgStrides s_b, const float* b_p, JgStrides s_out, float* out_p)");
-    assertThat(source).contains("binary_mul_float32_contig(long long n, const float* a_p, "
-        + "const float* b_p, float* out_p)");
+    assertThat(source)
+        .contains(
+            "binary_mul_float32(long long n, JgShape shape, JgStrides s_a, "
+                + "const float* a_p, JgStrides s_b, const float* b_p, JgStrides s_out, float* out_p)");
+    assertThat(source)
+        .contains(
+            "binary_mul_float32_contig(long long n, const float* a_p, "
+                + "const float* b_p, float* out_p)");
     assertThat(source).contains("o_b += c * s_b.s[d];");
   }
 
   @Test
   void compareWhereCopyAndFillWriteTheRightTypes() {
     assertThat(KernelSources.compare(CompareOp.LE, DType.INT32).source())
-        .contains("unsigned char* out_p").contains("(unsigned char)(a <= b)");
+        .contains("unsigned char* out_p")
+        .contains("(unsigned char)(a <= b)");
     assertThat(KernelSources.where(DType.FLOAT64).source()).contains("out_p[o_out] = c ? a : b;");
     assertThat(KernelSources.copy(DType.FLOAT32, DType.BOOL).source())
         .contains("(unsigned char)(x != (float)0)");
     assertThat(KernelSources.copy(DType.FLOAT64, DType.UINT8).source())
         .contains("(unsigned char)(long long)x");
-    assertThat(KernelSources.fill(DType.INT64).source()).contains(", double value)")
+    assertThat(KernelSources.fill(DType.INT64).source())
+        .contains(", double value)")
         .contains("(long long)value");
   }
 
@@ -137,9 +146,12 @@ class KernelSourcesTest {
     String max = ReductionSources.reduce(ReduceOp.MAX, DType.FLOAT32, DType.FLOAT32).source();
     assertThat(max).contains("__int_as_float(0xff800000)").contains("jg_isnan(a) ? a");
     String argmin = ReductionSources.reduce(ReduceOp.ARGMIN, DType.FLOAT64, DType.INT64).source();
-    assertThat(argmin).contains("reduce_argmin_float64(").contains("return v < best;")
+    assertThat(argmin)
+        .contains("reduce_argmin_float64(")
+        .contains("return v < best;")
         .contains("if (v == best) return j < bj;");
-    assertThat(ReductionSources.softmax(DType.FLOAT32).source()).contains("expf(p[j] - m)")
+    assertThat(ReductionSources.softmax(DType.FLOAT32).source())
+        .contains("expf(p[j] - m)")
         .contains("logMode ? p[j] - m - logSum");
   }
 
@@ -165,19 +177,32 @@ class KernelSourcesTest {
       for (KernelSource s : sources) {
         assertThat(text).contains(".entry " + s.name() + "(");
       }
-      byte[] cubin = nvrtc.compile(KernelSources.unary(UnaryOp.EXP, DType.FLOAT32).source(),
-          "exp.cu", KernelCache.options(90, false));
+      byte[] cubin =
+          nvrtc.compile(
+              KernelSources.unary(UnaryOp.EXP, DType.FLOAT32).source(),
+              "exp.cu",
+              KernelCache.options(90, false));
       assertThat(cubin).startsWith(0x7f, 'E', 'L', 'F'); // a CUBIN is an ELF image
       return;
     }
     Path nvcc = nvcc();
-    assumeTrue(nvcc != null, "neither NVRTC (" + runtime + ") nor nvcc found: kernel sources "
-        + "not compiled");
+    assumeTrue(
+        nvcc != null,
+        "neither NVRTC (" + runtime + ") nor nvcc found: kernel sources " + "not compiled");
     Path cu = temp.resolve("all.cu");
     Files.writeString(cu, unit);
     Path ptx = temp.resolve("all.ptx");
-    Process p = new ProcessBuilder(nvcc.toString(), "--ptx", "-std=c++17", "-arch=compute_90",
-        "-o", ptx.toString(), cu.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                nvcc.toString(),
+                "--ptx",
+                "-std=c++17",
+                "-arch=compute_90",
+                "-o",
+                ptx.toString(),
+                cu.toString())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(log).isZero();
@@ -192,9 +217,12 @@ class KernelSourcesTest {
     Object runtime = loadNvrtc();
     assumeTrue(runtime instanceof Nvrtc, "NVRTC not found: " + runtime);
     Nvrtc nvrtc = (Nvrtc) runtime;
-    assertThatThrownBy(() -> nvrtc.compile(
-        "extern \"C\" __global__ void k(float* x) { x[0] = undefined_name; }", "bad.cu",
-        KernelCache.options(90, true)))
+    assertThatThrownBy(
+            () ->
+                nvrtc.compile(
+                    "extern \"C\" __global__ void k(float* x) { x[0] = undefined_name; }",
+                    "bad.cu",
+                    KernelCache.options(90, true)))
         .isInstanceOf(CudaException.class)
         .hasMessageContaining("nvrtcCompileProgram failed: NVRTC_ERROR_COMPILATION (6)")
         .hasMessageContaining("identifier \"undefined_name\" is undefined");

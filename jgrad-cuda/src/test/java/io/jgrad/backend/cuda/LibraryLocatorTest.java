@@ -22,9 +22,14 @@ class LibraryLocatorTest {
   private final List<String> opened = new ArrayList<>();
 
   private LibraryLocator locator(Map<String, String> env, Set<String> loadableSonames) {
-    return new LibraryLocator(env::get, key -> null, root.resolve("home"), List.of(root.resolve("usr")),
+    return new LibraryLocator(
+        env::get,
+        key -> null,
+        root.resolve("home"),
+        List.of(root.resolve("usr")),
         name -> {
-          if (name.startsWith("/") ? Files.isRegularFile(Path.of(name))
+          if (name.startsWith("/")
+              ? Files.isRegularFile(Path.of(name))
               : loadableSonames.contains(name)) {
             opened.add(name);
             return SymbolLookup.loaderLookup();
@@ -43,20 +48,28 @@ class LibraryLocatorTest {
 
   @Test
   void cuda13WheelFolderIsFoundAndBuiltinsLoadFirst() throws IOException {
-    Path lib = touch(root.resolve("venv/lib/python3.12/site-packages/nvidia/cu13/lib"),
-        "libnvrtc.so.13", "libnvrtc-builtins.so.13.0", "libnvrtc-builtins.alt.so.13.0");
-    var loaded = locator(Map.of("VIRTUAL_ENV", root.resolve("venv").toString()), Set.of())
-        .load(LibraryLocator.NVRTC);
+    Path lib =
+        touch(
+            root.resolve("venv/lib/python3.12/site-packages/nvidia/cu13/lib"),
+            "libnvrtc.so.13",
+            "libnvrtc-builtins.so.13.0",
+            "libnvrtc-builtins.alt.so.13.0");
+    var loaded =
+        locator(Map.of("VIRTUAL_ENV", root.resolve("venv").toString()), Set.of())
+            .load(LibraryLocator.NVRTC);
     assertThat(loaded.origin()).isEqualTo(lib.resolve("libnvrtc.so.13").toString());
-    assertThat(opened).containsExactly(lib.resolve("libnvrtc-builtins.so.13.0").toString(),
-        lib.resolve("libnvrtc.so.13").toString());
+    assertThat(opened)
+        .containsExactly(
+            lib.resolve("libnvrtc-builtins.so.13.0").toString(),
+            lib.resolve("libnvrtc.so.13").toString());
   }
 
   @Test
   void explicitFolderWinsOverTheLoader() throws IOException {
     Path explicit = touch(root.resolve("explicit"), "libcublas.so.13", "libcublasLt.so.13");
-    var loaded = locator(Map.of("JGRAD_CUDA_LIBRARY_PATH", explicit.toString()),
-        Set.of("libcublas.so.13")).load(LibraryLocator.CUBLAS);
+    var loaded =
+        locator(Map.of("JGRAD_CUDA_LIBRARY_PATH", explicit.toString()), Set.of("libcublas.so.13"))
+            .load(LibraryLocator.CUBLAS);
     assertThat(loaded.origin()).isEqualTo(explicit.resolve("libcublas.so.13").toString());
     assertThat(opened.get(0)).endsWith("libcublasLt.so.13");
   }
@@ -64,15 +77,19 @@ class LibraryLocatorTest {
   @Test
   void loaderIsAskedBeforeToolkitAndWheels() throws IOException {
     touch(root.resolve("venv/lib/python3.12/site-packages/nvidia/cu13/lib"), "libnvrtc.so.13");
-    var loaded = locator(Map.of("VIRTUAL_ENV", root.resolve("venv").toString()),
-        Set.of("libnvrtc.so.13")).load(LibraryLocator.NVRTC);
+    var loaded =
+        locator(Map.of("VIRTUAL_ENV", root.resolve("venv").toString()), Set.of("libnvrtc.so.13"))
+            .load(LibraryLocator.NVRTC);
     assertThat(loaded.origin()).isEqualTo("libnvrtc.so.13 (dynamic loader)");
   }
 
   @Test
   void cuda12WheelLayoutAndOlderSonameAreFound() throws IOException {
-    Path lib = touch(root.resolve("usr/lib/python3.11/dist-packages/nvidia/cuda_nvrtc/lib"),
-        "libnvrtc.so.12", "libnvrtc-builtins.so.12.4");
+    Path lib =
+        touch(
+            root.resolve("usr/lib/python3.11/dist-packages/nvidia/cuda_nvrtc/lib"),
+            "libnvrtc.so.12",
+            "libnvrtc-builtins.so.12.4");
     var loaded = locator(new HashMap<>(), Set.of()).load(LibraryLocator.NVRTC);
     assertThat(loaded.origin()).isEqualTo(lib.resolve("libnvrtc.so.12").toString());
     assertThat(opened.get(0)).endsWith("libnvrtc-builtins.so.12.4");
@@ -81,8 +98,9 @@ class LibraryLocatorTest {
   @Test
   void cudaHomeToolkitIsSearched() throws IOException {
     Path lib = touch(root.resolve("toolkit/lib64"), "libcublas.so.13");
-    var loaded = locator(Map.of("CUDA_HOME", root.resolve("toolkit").toString()), Set.of())
-        .load(LibraryLocator.CUBLAS);
+    var loaded =
+        locator(Map.of("CUDA_HOME", root.resolve("toolkit").toString()), Set.of())
+            .load(LibraryLocator.CUBLAS);
     assertThat(loaded.origin()).isEqualTo(lib.resolve("libcublas.so.13").toString());
   }
 
@@ -97,8 +115,10 @@ class LibraryLocatorTest {
 
   @Test
   void missingNvrtcListsTheSearchedFolders() {
-    assertThatThrownBy(() -> locator(Map.of("CUDA_HOME", "/nonexistent/cuda"), Set.of())
-        .load(LibraryLocator.NVRTC))
+    assertThatThrownBy(
+            () ->
+                locator(Map.of("CUDA_HOME", "/nonexistent/cuda"), Set.of())
+                    .load(LibraryLocator.NVRTC))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("libnvrtc not found (libnvrtc.so.13, libnvrtc.so.12)")
         .hasMessageContaining("/nonexistent/cuda/lib64");
@@ -108,7 +128,8 @@ class LibraryLocatorTest {
   void runtimeWithoutDriverGivesAOneLineReason() {
     Object state = CudaRuntime.load(locator(Map.of(), Set.of()));
     assertThat(state).isInstanceOf(String.class);
-    assertThat((String) state).startsWith("no usable NVIDIA driver: libcuda not found")
+    assertThat((String) state)
+        .startsWith("no usable NVIDIA driver: libcuda not found")
         .contains("the CPU backend works without it");
   }
 }

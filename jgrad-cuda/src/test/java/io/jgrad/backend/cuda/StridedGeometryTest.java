@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class StridedGeometryTest {
   @Test
   void contiguousOperandsCollapseToOneDimension() {
-    StridedGeometry g = StridedGeometry.of(new int[] {4, 5, 6}, new int[] {30, 6, 1},
-        new int[] {30, 6, 1});
+    StridedGeometry g =
+        StridedGeometry.of(new int[] {4, 5, 6}, new int[] {30, 6, 1}, new int[] {30, 6, 1});
     assertThat(g.sizes()).containsExactly(120);
     assertThat(g.isContiguous()).isTrue();
   }
@@ -26,8 +26,9 @@ class StridedGeometryTest {
   @Test
   void broadcastRowKeepsZeroStrideAndMergesTheRest() {
     // [2, 3, 4] + [4] broadcast: b has strides [0, 0, 1]; a and out contiguous.
-    StridedGeometry g = StridedGeometry.of(new int[] {2, 3, 4}, new int[] {12, 4, 1},
-        new int[] {0, 0, 1}, new int[] {12, 4, 1});
+    StridedGeometry g =
+        StridedGeometry.of(
+            new int[] {2, 3, 4}, new int[] {12, 4, 1}, new int[] {0, 0, 1}, new int[] {12, 4, 1});
     assertThat(g.sizes()).containsExactly(6, 4);
     assertThat(g.strides()[1]).containsExactly(0, 1);
   }
@@ -47,7 +48,8 @@ class StridedGeometryTest {
     int[] strides = {1, 2, 4, 8, 16, 32, 64, 128, 256}; // reversed order: nothing merges
     assertThatThrownBy(() -> StridedGeometry.of(shape, strides))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most 8 dimensions").hasMessageContaining("keeps 9");
+        .hasMessageContaining("at most 8 dimensions")
+        .hasMessageContaining("keeps 9");
   }
 
   @Test

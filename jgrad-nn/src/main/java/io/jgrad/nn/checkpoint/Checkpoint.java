@@ -13,18 +13,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Saves and resumes training: a model's state dict, its optimizer's state, the epoch and
- * free-form strings in one safetensors file, written atomically.
+ * Saves and resumes training: a model's state dict, its optimizer's state, the epoch and free-form
+ * strings in one safetensors file, written atomically.
  *
- * <p>{@code Checkpoint.save(path, model, opt, epoch, Map.of()); int next =
- * Checkpoint.load(path, model, opt).epoch();}
+ * <p>{@code Checkpoint.save(path, model, opt, epoch, Map.of()); int next = Checkpoint.load(path,
+ * model, opt).epoch();}
  *
  * <p>Layout (see {@code docs/SAFETENSORS.md}, "Checkpoints"): the model's entries under {@code
  * model.<name>} (strip the prefix for PyTorch's {@code load_state_dict}); each optimizer state
  * tensor under {@code optimizer.state.<index>.<name>}, PyTorch's {@code
- * optimizer.state_dict()["state"][index][name]}; everything else (format version, epoch, extra,
- * the optimizer's class name, its {@code param_groups} with hyper-parameters, non-tensor state)
- * as one JSON string under the {@code __metadata__} key {@value #METADATA_KEY}.
+ * optimizer.state_dict()["state"][index][name]}; everything else (format version, epoch, extra, the
+ * optimizer's class name, its {@code param_groups} with hyper-parameters, non-tensor state) as one
+ * JSON string under the {@code __metadata__} key {@value #METADATA_KEY}.
  */
 public final class Checkpoint {
   /** The format version this class writes and the newest it reads. */
@@ -42,8 +42,8 @@ public final class Checkpoint {
   private Checkpoint() {}
 
   /**
-   * What {@link #load} restored: the saved epoch and extra strings, and the model keys a
-   * non-strict load skipped.
+   * What {@link #load} restored: the saved epoch and extra strings, and the model keys a non-strict
+   * load skipped.
    *
    * <p>{@code for (int e = loaded.epoch(); e < epochs; e++) train();}
    *
@@ -84,19 +84,19 @@ public final class Checkpoint {
    * {@code path}, replacing any previous file atomically.
    *
    * <p>{@code Checkpoint.save(Path.of("run.safetensors"), model, opt, epoch + 1, Map.of("lr",
-   * "0.1"))} after an epoch: {@code epoch} is whatever the caller counts, conventionally the
-   * number of completed epochs.
+   * "0.1"))} after an epoch: {@code epoch} is whatever the caller counts, conventionally the number
+   * of completed epochs.
    *
-   * @throws IllegalArgumentException if {@code epoch} is negative or the optimizer's state holds
-   *     a value with no JSON form
+   * @throws IllegalArgumentException if {@code epoch} is negative or the optimizer's state holds a
+   *     value with no JSON form
    * @throws IOException if writing fails; the previous file is then untouched
    */
   public static void save(
       Path path, Module model, Optimizer optimizer, int epoch, Map<String, String> extra)
       throws IOException {
     Objects.requireNonNull(optimizer, "optimizer");
-    CheckpointCodec.Encoded encoded = CheckpointCodec.encode(model, Optional.of(optimizer), epoch,
-        extra);
+    CheckpointCodec.Encoded encoded =
+        CheckpointCodec.encode(model, Optional.of(optimizer), epoch, extra);
     SafeTensors.save(encoded.tensors(), encoded.metadata(), path);
   }
 
@@ -121,9 +121,9 @@ public final class Checkpoint {
    * <p>{@code int start = Checkpoint.load(path, model, opt).epoch();}
    *
    * @throws CheckpointFormatException if the file is not a readable checkpoint
-   * @throws IllegalArgumentException with PyTorch's message on missing or unexpected keys or a
-   *     size mismatch, or if the file holds no optimizer state or another optimizer's; the model
-   *     and optimizer are then left as they were
+   * @throws IllegalArgumentException with PyTorch's message on missing or unexpected keys or a size
+   *     mismatch, or if the file holds no optimizer state or another optimizer's; the model and
+   *     optimizer are then left as they were
    */
   public static Loaded load(Path path, Module model, Optimizer optimizer) throws IOException {
     return load(path, model, optimizer, true);
@@ -144,13 +144,21 @@ public final class Checkpoint {
     Contents contents = read(path);
     String actual = optimizer.getClass().getSimpleName();
     if (contents.optimizer().isEmpty()) {
-      throw new IllegalArgumentException("checkpoint " + path + " holds no optimizer state"
-          + " (saved without an optimizer); load it with Checkpoint.load(path, model)");
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " holds no optimizer state"
+              + " (saved without an optimizer); load it with Checkpoint.load(path, model)");
     }
     String saved = contents.optimizerType().orElseThrow();
     if (!saved.equals(actual)) {
-      throw new IllegalArgumentException("checkpoint " + path + " holds " + saved
-          + " state, which cannot be loaded into " + actual);
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " holds "
+              + saved
+              + " state, which cannot be loaded into "
+              + actual);
     }
     // Module.loadStateDict copies matching entries before it reports errors, as PyTorch's does;
     // keep a copy so a failed load leaves the model as it was.
@@ -172,8 +180,8 @@ public final class Checkpoint {
    *
    * <p>{@code Checkpoint.load(path, model).epoch()}.
    *
-   * @throws IllegalArgumentException with PyTorch's message on missing or unexpected keys or a
-   *     size mismatch
+   * @throws IllegalArgumentException with PyTorch's message on missing or unexpected keys or a size
+   *     mismatch
    */
   public static Loaded load(Path path, Module model) throws IOException {
     Contents contents = read(path);

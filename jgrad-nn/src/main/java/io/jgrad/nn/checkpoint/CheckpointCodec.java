@@ -20,8 +20,8 @@ final class CheckpointCodec {
   /** The tensors and {@code __metadata__} strings of one checkpoint file. */
   record Encoded(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
-  static Encoded encode(Module model, Optional<Optimizer> optimizer, int epoch,
-      Map<String, String> extra) {
+  static Encoded encode(
+      Module model, Optional<Optimizer> optimizer, int epoch, Map<String, String> extra) {
     if (epoch < 0) {
       throw new IllegalArgumentException(
           "Checkpoint.save: epoch must be non-negative, got " + epoch);
@@ -32,13 +32,14 @@ final class CheckpointCodec {
     json.put("version", Checkpoint.FORMAT_VERSION);
     json.put("epoch", epoch);
     Map<String, Object> extraCopy = new LinkedHashMap<>();
-    extra.forEach((k, v) -> {
-      if (k == null || v == null) {
-        throw new IllegalArgumentException(
-            "Checkpoint.save: extra must not hold null keys or values, got " + k + "=" + v);
-      }
-      extraCopy.put(k, v);
-    });
+    extra.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            throw new IllegalArgumentException(
+                "Checkpoint.save: extra must not hold null keys or values, got " + k + "=" + v);
+          }
+          extraCopy.put(k, v);
+        });
     json.put("extra", extraCopy);
     optimizer.ifPresent(opt -> json.put("optimizer", encodeOptimizer(opt, tensors)));
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -51,19 +52,24 @@ final class CheckpointCodec {
   private static Map<String, Object> encodeOptimizer(Optimizer opt, Map<String, Tensor> tensors) {
     Map<String, Object> dict = opt.stateDict();
     Map<String, Object> nonTensorState = new LinkedHashMap<>();
-    ((Map<?, ?>) dict.get("state")).forEach((index, entry) -> {
-      Map<String, Object> rest = new LinkedHashMap<>();
-      ((Map<?, ?>) entry).forEach((name, value) -> {
-        if (value instanceof Tensor t) {
-          tensors.put(Checkpoint.OPTIMIZER_STATE_PREFIX + index + "." + name, t.detach());
-        } else {
-          rest.put(String.valueOf(name), value);
-        }
-      });
-      if (!rest.isEmpty()) {
-        nonTensorState.put(String.valueOf(index), rest);
-      }
-    });
+    ((Map<?, ?>) dict.get("state"))
+        .forEach(
+            (index, entry) -> {
+              Map<String, Object> rest = new LinkedHashMap<>();
+              ((Map<?, ?>) entry)
+                  .forEach(
+                      (name, value) -> {
+                        if (value instanceof Tensor t) {
+                          tensors.put(
+                              Checkpoint.OPTIMIZER_STATE_PREFIX + index + "." + name, t.detach());
+                        } else {
+                          rest.put(String.valueOf(name), value);
+                        }
+                      });
+              if (!rest.isEmpty()) {
+                nonTensorState.put(String.valueOf(index), rest);
+              }
+            });
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("type", opt.getClass().getSimpleName());
     out.put("param_groups", dict.get("param_groups"));
@@ -75,21 +81,31 @@ final class CheckpointCodec {
     try (SafeTensorsFile file = SafeTensors.open(path)) {
       String text = file.metadata().get(Checkpoint.METADATA_KEY);
       if (text == null) {
-        throw bad(path, "no '" + Checkpoint.METADATA_KEY + "' entry in __metadata__ (not a jgrad"
-            + " checkpoint; a plain state dict loads with"
-            + " model.loadStateDict(SafeTensors.load(path)))");
+        throw bad(
+            path,
+            "no '"
+                + Checkpoint.METADATA_KEY
+                + "' entry in __metadata__ (not a jgrad"
+                + " checkpoint; a plain state dict loads with"
+                + " model.loadStateDict(SafeTensors.load(path)))");
       }
       Map<String, Object> json;
       try {
         json = asObject(CheckpointJson.parse(text), "metadata", path);
       } catch (IllegalArgumentException e) {
-        throw bad(path, "metadata '" + Checkpoint.METADATA_KEY + "' is not valid JSON: "
-            + e.getMessage());
+        throw bad(
+            path,
+            "metadata '" + Checkpoint.METADATA_KEY + "' is not valid JSON: " + e.getMessage());
       }
       int version = asInt(json.get("version"), "version", path);
       if (version < 1 || version > Checkpoint.FORMAT_VERSION) {
-        throw bad(path, "format version " + version + " is not one this jgrad reads (1 to "
-            + Checkpoint.FORMAT_VERSION + ")");
+        throw bad(
+            path,
+            "format version "
+                + version
+                + " is not one this jgrad reads (1 to "
+                + Checkpoint.FORMAT_VERSION
+                + ")");
       }
       int epoch = asInt(json.get("epoch"), "epoch", path);
       if (epoch < 0) {
@@ -98,8 +114,8 @@ final class CheckpointCodec {
       Map<String, String> extra = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : asObject(json.get("extra"), "extra", path).entrySet()) {
         if (!(e.getValue() instanceof String value)) {
-          throw bad(path, "'extra' must map strings to strings, got " + e.getKey() + "="
-              + e.getValue());
+          throw bad(
+              path, "'extra' must map strings to strings, got " + e.getKey() + "=" + e.getValue());
         }
         extra.put(e.getKey(), value);
       }
@@ -115,11 +131,20 @@ final class CheckpointCodec {
           if (index < 0 || dot == rest.length() - 1) {
             throw bad(path, "tensor '" + key + "' is not named optimizer.state.<index>.<name>");
           }
-          state.computeIfAbsent(index, i -> new LinkedHashMap<>())
+          state
+              .computeIfAbsent(index, i -> new LinkedHashMap<>())
               .put(rest.substring(dot + 1), file.get(key));
         } else {
-          throw bad(path, "tensor '" + key + "' is neither " + Checkpoint.MODEL_PREFIX + "<name>"
-              + " nor " + Checkpoint.OPTIMIZER_STATE_PREFIX + "<index>.<name>");
+          throw bad(
+              path,
+              "tensor '"
+                  + key
+                  + "' is neither "
+                  + Checkpoint.MODEL_PREFIX
+                  + "<name>"
+                  + " nor "
+                  + Checkpoint.OPTIMIZER_STATE_PREFIX
+                  + "<index>.<name>");
         }
       }
       Object optimizerJson = json.get("optimizer");
@@ -127,8 +152,8 @@ final class CheckpointCodec {
         if (!state.isEmpty()) {
           throw bad(path, "optimizer state tensors but no 'optimizer' entry in the metadata");
         }
-        return new Checkpoint.Contents(version, epoch, extra, model, Optional.empty(),
-            Optional.empty());
+        return new Checkpoint.Contents(
+            version, epoch, extra, model, Optional.empty(), Optional.empty());
       }
       Map<String, Object> opt = asObject(optimizerJson, "optimizer", path);
       if (!(opt.get("type") instanceof String type)) {
@@ -141,8 +166,11 @@ final class CheckpointCodec {
           asObject(opt.get("state"), "optimizer.state", path).entrySet()) {
         int index = parseIndex(e.getKey());
         if (index < 0 || !(e.getValue() instanceof Map<?, ?> entries)) {
-          throw bad(path, "'optimizer.state' entry '" + e.getKey()
-              + "' must be an object under a parameter index");
+          throw bad(
+              path,
+              "'optimizer.state' entry '"
+                  + e.getKey()
+                  + "' must be an object under a parameter index");
         }
         Map<String, Object> target = state.computeIfAbsent(index, i -> new LinkedHashMap<>());
         entries.forEach((name, value) -> target.put(String.valueOf(name), value));
@@ -151,8 +179,8 @@ final class CheckpointCodec {
       Map<String, Object> dict = new LinkedHashMap<>();
       dict.put("state", new LinkedHashMap<>(sortedState));
       dict.put("param_groups", new ArrayList<>(groups));
-      return new Checkpoint.Contents(version, epoch, extra, model, Optional.of(type),
-          Optional.of(dict));
+      return new Checkpoint.Contents(
+          version, epoch, extra, model, Optional.of(type), Optional.of(dict));
     }
   }
 
@@ -172,8 +200,7 @@ final class CheckpointCodec {
     throw bad(path, "'" + what + "' must be a JSON object, got " + value);
   }
 
-  private static int asInt(Object value, String what, Path path)
-      throws CheckpointFormatException {
+  private static int asInt(Object value, String what, Path path) throws CheckpointFormatException {
     if (value instanceof Integer i) {
       return i;
     }

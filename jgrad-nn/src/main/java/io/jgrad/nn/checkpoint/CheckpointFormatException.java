@@ -13,7 +13,11 @@ import java.io.IOException;
 public final class CheckpointFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with a complete message. <p>{@code new CheckpointFormatException("...")}. */
+  /**
+   * An exception with a complete message.
+   *
+   * <p>{@code new CheckpointFormatException("...")}.
+   */
   public CheckpointFormatException(String message) {
     super(message);
   }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of a checkpoint's metadata: a writer for the values an optimizer's state dict holds
- * and a strict reader. Integers read back as {@link Integer} (or {@link Long} when larger) and
- * numbers with a fraction or exponent as {@link Double}, so every value keeps its Java type; a
- * double is written with {@link Double#toString}, whose shortest form parses back bit for bit.
- * Non-finite doubles are written as {@code NaN}, {@code Infinity} and {@code -Infinity}, the
- * tokens Python's {@code json} module writes and reads.
+ * The JSON of a checkpoint's metadata: a writer for the values an optimizer's state dict holds and
+ * a strict reader. Integers read back as {@link Integer} (or {@link Long} when larger) and numbers
+ * with a fraction or exponent as {@link Double}, so every value keeps its Java type; a double is
+ * written with {@link Double#toString}, whose shortest form parses back bit for bit. Non-finite
+ * doubles are written as {@code NaN}, {@code Infinity} and {@code -Infinity}, the tokens Python's
+ * {@code json} module writes and reads.
  */
 final class CheckpointJson {
   /** Deeper documents are refused, so hostile metadata cannot overflow the stack. */
@@ -37,8 +37,9 @@ final class CheckpointJson {
 
   private static void write(Object value, StringBuilder out, String path) {
     switch (value) {
-      case null -> throw new IllegalArgumentException(
-          "checkpoint: value at " + path + " is null, which a checkpoint cannot store");
+      case null ->
+          throw new IllegalArgumentException(
+              "checkpoint: value at " + path + " is null, which a checkpoint cannot store");
       case String s -> writeString(s, out);
       case Boolean b -> out.append(b);
       case Double d -> writeDouble(d, out);
@@ -72,9 +73,16 @@ final class CheckpointJson {
         }
         out.append(']');
       }
-      default -> throw new IllegalArgumentException("checkpoint: value at " + path + " is a "
-          + value.getClass().getName() + " (" + value + "), which a checkpoint cannot store"
-          + " (supported: tensors, numbers, booleans, strings, lists and maps of them)");
+      default ->
+          throw new IllegalArgumentException(
+              "checkpoint: value at "
+                  + path
+                  + " is a "
+                  + value.getClass().getName()
+                  + " ("
+                  + value
+                  + "), which a checkpoint cannot store"
+                  + " (supported: tensors, numbers, booleans, strings, lists and maps of them)");
     }
   }
 
@@ -328,8 +336,10 @@ final class CheckpointJson {
 
   private void expect(char c) {
     if (!peek(c)) {
-      throw error(pos >= text.length() ? "expected '" + c + "' but the input ended"
-          : "expected '" + c + "' but found '" + text.charAt(pos) + "'");
+      throw error(
+          pos >= text.length()
+              ? "expected '" + c + "' but the input ended"
+              : "expected '" + c + "' but found '" + text.charAt(pos) + "'");
     }
     pos++;
   }

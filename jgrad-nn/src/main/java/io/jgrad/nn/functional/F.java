@@ -17,24 +17,37 @@ public final class F {
 
   // ---- activations ----------------------------------------------------------------------------
 
-  /** max(x, 0). <p>{@code F.relu(tensor(-1f, 2f))} is [0, 2]. */
+  /**
+   * max(x, 0).
+   *
+   * <p>{@code F.relu(tensor(-1f, 2f))} is [0, 2].
+   */
   public static Tensor relu(Tensor input) {
     return input.relu();
   }
 
-  /** x for x ≥ 0, slope·x otherwise. <p>{@code F.leakyRelu(x, 0.01)}. */
+  /**
+   * x for x ≥ 0, slope·x otherwise.
+   *
+   * <p>{@code F.leakyRelu(x, 0.01)}.
+   */
   public static Tensor leakyRelu(Tensor input, double negativeSlope) {
     return where(input.gt(0), input, input.mul(negativeSlope));
   }
 
-  /** Exact GELU: x·Φ(x) = 0.5·x·(1 + erf(x/√2)). <p>{@code F.gelu(x)}. */
+  /**
+   * Exact GELU: x·Φ(x) = 0.5·x·(1 + erf(x/√2)).
+   *
+   * <p>{@code F.gelu(x)}.
+   */
   public static Tensor gelu(Tensor input) {
     return gelu(input, "none");
   }
 
   /**
-   * GELU, exact ({@code "none"}) or the tanh approximation ({@code "tanh"}). <p>{@code F.gelu(x,
-   * "tanh")}.
+   * GELU, exact ({@code "none"}) or the tanh approximation ({@code "tanh"}).
+   *
+   * <p>{@code F.gelu(x, "tanh")}.
    *
    * @throws IllegalArgumentException for another approximation name
    */
@@ -46,22 +59,35 @@ public final class F {
         Tensor inner = input.add(input.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
         yield input.mul(0.5).mul(inner.tanh().add(1));
       }
-      default -> throw new IllegalArgumentException(
-          "gelu: approximate argument must be either none or tanh, got " + approximate);
+      default ->
+          throw new IllegalArgumentException(
+              "gelu: approximate argument must be either none or tanh, got " + approximate);
     };
   }
 
-  /** x·sigmoid(x) (swish). <p>{@code F.silu(x)}. */
+  /**
+   * x·sigmoid(x) (swish).
+   *
+   * <p>{@code F.silu(x)}.
+   */
   public static Tensor silu(Tensor input) {
     return input.mul(input.sigmoid());
   }
 
-  /** Softmax along {@code dim}. <p>{@code F.softmax(logits, 1)}. */
+  /**
+   * Softmax along {@code dim}.
+   *
+   * <p>{@code F.softmax(logits, 1)}.
+   */
   public static Tensor softmax(Tensor input, int dim) {
     return input.softmax(dim);
   }
 
-  /** Log-softmax along {@code dim}. <p>{@code F.logSoftmax(logits, 1)}. */
+  /**
+   * Log-softmax along {@code dim}.
+   *
+   * <p>{@code F.logSoftmax(logits, 1)}.
+   */
   public static Tensor logSoftmax(Tensor input, int dim) {
     return input.logSoftmax(dim);
   }
@@ -69,7 +95,9 @@ public final class F {
   /**
    * Zeroes elements with probability p and scales the rest by 1/(1-p) when {@code training};
    * identity otherwise. The mask is drawn with {@code bernoulli_(1 - p)} from the default
-   * generator, as PyTorch's CPU dropout. <p>{@code F.dropout(x, 0.5, true)}.
+   * generator, as PyTorch's CPU dropout.
+   *
+   * <p>{@code F.dropout(x, 0.5, true)}.
    *
    * @throws IllegalArgumentException unless 0 ≤ p ≤ 1
    */
@@ -91,19 +119,29 @@ public final class F {
 
   // ---- layers ---------------------------------------------------------------------------------
 
-  /** x·Wᵀ. <p>{@code F.linear(x, weight)} for x [N, in], weight [out, in] gives [N, out]. */
+  /**
+   * x·Wᵀ.
+   *
+   * <p>{@code F.linear(x, weight)} for x [N, in], weight [out, in] gives [N, out].
+   */
   public static Tensor linear(Tensor input, Tensor weight) {
     return input.matmul(weight.t());
   }
 
-  /** x·Wᵀ + b. <p>{@code F.linear(x, weight, bias)}. */
+  /**
+   * x·Wᵀ + b.
+   *
+   * <p>{@code F.linear(x, weight, bias)}.
+   */
   public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
     return input.matmul(weight.t()).add(bias);
   }
 
   /**
    * Rows of {@code weight} picked by the integer {@code indices}; the result has shape
-   * indices.shape + [embedding_dim]. <p>{@code F.embedding(tensor(1L, 3L), table)}.
+   * indices.shape + [embedding_dim].
+   *
+   * <p>{@code F.embedding(tensor(1L, 3L), table)}.
    */
   public static Tensor embedding(Tensor indices, Tensor weight) {
     int[] shape = Arrays.copyOf(indices.shape().toIntArray(), indices.dim() + 1);
@@ -113,7 +151,9 @@ public final class F {
 
   /**
    * Embedding lookup whose rows at {@code paddingIdx} get no gradient, as PyTorch's {@code
-   * padding_idx}. <p>{@code F.embedding(idx, table, 0)}.
+   * padding_idx}.
+   *
+   * <p>{@code F.embedding(idx, table, 0)}.
    */
   public static Tensor embedding(Tensor indices, Tensor weight, int paddingIdx) {
     Tensor out = embedding(indices, weight);
@@ -124,21 +164,32 @@ public final class F {
 
   /**
    * Normalises over the trailing {@code normalizedShape} dims: (x-mean)/sqrt(var+eps)·w + b, with
-   * biased variance. <p>{@code F.layerNorm(x, new int[] {10}, Optional.of(w), Optional.of(b),
-   * 1e-5)}.
+   * biased variance.
+   *
+   * <p>{@code F.layerNorm(x, new int[] {10}, Optional.of(w), Optional.of(b), 1e-5)}.
    *
    * @throws IllegalArgumentException if the input's trailing dims differ from normalizedShape
    */
-  public static Tensor layerNorm(Tensor input, int[] normalizedShape, Optional<Tensor> weight,
-      Optional<Tensor> bias, double eps) {
+  public static Tensor layerNorm(
+      Tensor input,
+      int[] normalizedShape,
+      Optional<Tensor> weight,
+      Optional<Tensor> bias,
+      double eps) {
     int k = normalizedShape.length;
     int[] shape = input.shape().toIntArray();
-    boolean ok = shape.length >= k && Arrays.equals(
-        Arrays.copyOfRange(shape, shape.length - k, shape.length), normalizedShape);
+    boolean ok =
+        shape.length >= k
+            && Arrays.equals(
+                Arrays.copyOfRange(shape, shape.length - k, shape.length), normalizedShape);
     if (!ok) {
-      throw new IllegalArgumentException("Given normalized_shape=" + Arrays.toString(normalizedShape)
-          + ", expected input with shape [*, " + Arrays.toString(normalizedShape).substring(1)
-          + ", but got input of size" + Arrays.toString(shape));
+      throw new IllegalArgumentException(
+          "Given normalized_shape="
+              + Arrays.toString(normalizedShape)
+              + ", expected input with shape [*, "
+              + Arrays.toString(normalizedShape).substring(1)
+              + ", but got input of size"
+              + Arrays.toString(shape));
     }
     int[] dims = new int[k];
     for (int i = 0; i < k; i++) {
@@ -159,32 +210,51 @@ public final class F {
   /**
    * Batch normalisation over all dims but 1 (channels). In training it normalises with the batch
    * mean and biased variance and, when running stats are given, updates them in place with the
-   * unbiased variance: r = (1-momentum)·r + momentum·stat. In evaluation it uses the running
-   * stats. <p>{@code F.batchNorm(x, rm, rv, w, b, true, 0.1, 1e-5)}.
+   * unbiased variance: r = (1-momentum)·r + momentum·stat. In evaluation it uses the running stats.
+   *
+   * <p>{@code F.batchNorm(x, rm, rv, w, b, true, 0.1, 1e-5)}.
    *
    * @throws IllegalArgumentException when running stats are missing in evaluation, the input has
    *     fewer than 2 dims, or a training batch has one value per channel
    */
-  public static Tensor batchNorm(Tensor input, Optional<Tensor> runningMean,
-      Optional<Tensor> runningVar, Optional<Tensor> weight, Optional<Tensor> bias,
-      boolean training, double momentum, double eps) {
+  public static Tensor batchNorm(
+      Tensor input,
+      Optional<Tensor> runningMean,
+      Optional<Tensor> runningVar,
+      Optional<Tensor> weight,
+      Optional<Tensor> bias,
+      boolean training,
+      double momentum,
+      double eps) {
     return Normalization.batchNorm(
         input, runningMean, runningVar, weight, bias, training, momentum, eps);
   }
 
   // ---- losses ---------------------------------------------------------------------------------
 
-  /** Mean squared error. <p>{@code F.mseLoss(pred, target)}. */
+  /**
+   * Mean squared error.
+   *
+   * <p>{@code F.mseLoss(pred, target)}.
+   */
   public static Tensor mseLoss(Tensor input, Tensor target) {
     return Losses.mse(input, target, Reduction.MEAN);
   }
 
-  /** Squared error with a reduction. <p>{@code F.mseLoss(pred, y, Reduction.SUM)}. */
+  /**
+   * Squared error with a reduction.
+   *
+   * <p>{@code F.mseLoss(pred, y, Reduction.SUM)}.
+   */
   public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
     return Losses.mse(input, target, reduction);
   }
 
-  /** Mean absolute error. <p>{@code F.l1Loss(pred, target)}. */
+  /**
+   * Mean absolute error.
+   *
+   * <p>{@code F.l1Loss(pred, target)}.
+   */
   public static Tensor l1Loss(Tensor input, Tensor target) {
     return Losses.l1(input, target, Reduction.MEAN);
   }
@@ -195,30 +265,32 @@ public final class F {
   }
 
   /**
-   * Smooth L1: 0.5·d²/beta where |d| &lt; beta, |d| - 0.5·beta elsewhere. <p>{@code
-   * F.smoothL1Loss(pred, y, Reduction.MEAN, 1.0)}.
+   * Smooth L1: 0.5·d²/beta where |d| &lt; beta, |d| - 0.5·beta elsewhere.
+   *
+   * <p>{@code F.smoothL1Loss(pred, y, Reduction.MEAN, 1.0)}.
    *
    * @throws IllegalArgumentException for negative beta
    */
-  public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction,
-      double beta) {
+  public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
     return Losses.smoothL1(input, target, reduction, beta);
   }
 
   /**
-   * Huber: 0.5·d² where |d| &lt; delta, delta·(|d| - 0.5·delta) elsewhere. <p>{@code
-   * F.huberLoss(pred, y, Reduction.MEAN, 1.0)}.
+   * Huber: 0.5·d² where |d| &lt; delta, delta·(|d| - 0.5·delta) elsewhere.
+   *
+   * <p>{@code F.huberLoss(pred, y, Reduction.MEAN, 1.0)}.
    *
    * @throws IllegalArgumentException for delta ≤ 0
    */
-  public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction,
-      double delta) {
+  public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
     return Losses.huber(input, target, reduction, delta);
   }
 
   /**
-   * Cross entropy of logits [N, C] (or [C], or [N, C, d...]) against int64 class indices or
-   * float class probabilities. <p>{@code F.crossEntropy(logits, tensor(0L, 2L))}.
+   * Cross entropy of logits [N, C] (or [C], or [N, C, d...]) against int64 class indices or float
+   * class probabilities.
+   *
+   * <p>{@code F.crossEntropy(logits, tensor(0L, 2L))}.
    */
   public static Tensor crossEntropy(Tensor input, Tensor target) {
     return Losses.crossEntropy(input, target, null, -100, Reduction.MEAN, 0);
@@ -231,14 +303,20 @@ public final class F {
 
   /**
    * Cross entropy with every option: class {@code weight}, targets equal to {@code ignoreIndex}
-   * skipped (mean divides by the weight of the rest), {@code labelSmoothing} in [0, 1]. <p>{@code
-   * F.crossEntropy(x, y, Optional.empty(), -100, Reduction.MEAN, 0.1)}.
+   * skipped (mean divides by the weight of the rest), {@code labelSmoothing} in [0, 1].
+   *
+   * <p>{@code F.crossEntropy(x, y, Optional.empty(), -100, Reduction.MEAN, 0.1)}.
    *
    * @throws IllegalArgumentException for bad shapes, dtypes or smoothing
    * @throws IndexOutOfBoundsException for a class index outside [0, C)
    */
-  public static Tensor crossEntropy(Tensor input, Tensor target, Optional<Tensor> weight,
-      int ignoreIndex, Reduction reduction, double labelSmoothing) {
+  public static Tensor crossEntropy(
+      Tensor input,
+      Tensor target,
+      Optional<Tensor> weight,
+      int ignoreIndex,
+      Reduction reduction,
+      double labelSmoothing) {
     return Losses.crossEntropy(
         input, target, weight.orElse(null), ignoreIndex, reduction, labelSmoothing);
   }
@@ -249,42 +327,53 @@ public final class F {
   }
 
   /**
-   * NLL with class weight, ignored index and reduction. <p>{@code F.nllLoss(logp, y,
-   * Optional.of(w), -100, Reduction.SUM)}.
+   * NLL with class weight, ignored index and reduction.
+   *
+   * <p>{@code F.nllLoss(logp, y, Optional.of(w), -100, Reduction.SUM)}.
    *
    * @throws IndexOutOfBoundsException for a class index outside [0, C)
    */
-  public static Tensor nllLoss(Tensor input, Tensor target, Optional<Tensor> weight,
-      int ignoreIndex, Reduction reduction) {
+  public static Tensor nllLoss(
+      Tensor input, Tensor target, Optional<Tensor> weight, int ignoreIndex, Reduction reduction) {
     return Losses.nll(input, target, weight.orElse(null), ignoreIndex, reduction);
   }
 
   /**
-   * Binary cross entropy of probabilities, logs clamped at -100 as PyTorch. <p>{@code
-   * F.binaryCrossEntropy(p, y)}.
+   * Binary cross entropy of probabilities, logs clamped at -100 as PyTorch.
+   *
+   * <p>{@code F.binaryCrossEntropy(p, y)}.
    */
   public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
     return Losses.bce(input, target, null, Reduction.MEAN);
   }
 
   /** Binary cross entropy with element weights and a reduction. */
-  public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Optional<Tensor> weight,
-      Reduction reduction) {
+  public static Tensor binaryCrossEntropy(
+      Tensor input, Tensor target, Optional<Tensor> weight, Reduction reduction) {
     return Losses.bce(input, target, weight.orElse(null), reduction);
   }
 
-  /** Binary cross entropy of logits, computed stably. <p>{@code F.binaryCrossEntropyWithLogits(z,
-   * y)}. */
+  /**
+   * Binary cross entropy of logits, computed stably.
+   *
+   * <p>{@code F.binaryCrossEntropyWithLogits(z, y)}.
+   */
   public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
     return Losses.bceWithLogits(input, target, null, null, Reduction.MEAN);
   }
 
   /**
-   * Binary cross entropy of logits with element weights and a positive-class weight. <p>{@code
-   * F.binaryCrossEntropyWithLogits(z, y, Optional.empty(), Optional.of(pw), Reduction.MEAN)}.
+   * Binary cross entropy of logits with element weights and a positive-class weight.
+   *
+   * <p>{@code F.binaryCrossEntropyWithLogits(z, y, Optional.empty(), Optional.of(pw),
+   * Reduction.MEAN)}.
    */
-  public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target,
-      Optional<Tensor> weight, Optional<Tensor> posWeight, Reduction reduction) {
+  public static Tensor binaryCrossEntropyWithLogits(
+      Tensor input,
+      Tensor target,
+      Optional<Tensor> weight,
+      Optional<Tensor> posWeight,
+      Reduction reduction) {
     return Losses.bceWithLogits(
         input, target, weight.orElse(null), posWeight.orElse(null), reduction);
   }

@@ -31,9 +31,19 @@ final class Losses {
       int x = a[a.length - i];
       int y = b[b.length - i];
       if (x != y && x != 1 && y != 1) {
-        throw new IllegalArgumentException(op + ": the size of input " + input.shape()
-            + " must broadcast with the size of target " + target.shape() + " (" + x + " vs "
-            + y + " at dimension " + (Math.max(a.length, b.length) - i) + ")");
+        throw new IllegalArgumentException(
+            op
+                + ": the size of input "
+                + input.shape()
+                + " must broadcast with the size of target "
+                + target.shape()
+                + " ("
+                + x
+                + " vs "
+                + y
+                + " at dimension "
+                + (Math.max(a.length, b.length) - i)
+                + ")");
       }
     }
   }
@@ -68,15 +78,19 @@ final class Losses {
     }
     checkBroadcast("huber_loss", input, target);
     Tensor z = input.sub(target).abs();
-    return reduce(where(z.lt(delta), z.pow(2).mul(0.5), z.sub(0.5 * delta).mul(delta)),
-        reduction);
+    return reduce(where(z.lt(delta), z.pow(2).mul(0.5), z.sub(0.5 * delta).mul(delta)), reduction);
   }
 
   static Tensor bce(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
     if (!input.shape().equals(target.shape())) {
-      throw new IllegalArgumentException("Using a target size (" + target.shape() + ") that is "
-          + "different to the input size (" + input.shape() + ") is deprecated. Please ensure "
-          + "they have the same size.");
+      throw new IllegalArgumentException(
+          "Using a target size ("
+              + target.shape()
+              + ") that is "
+              + "different to the input size ("
+              + input.shape()
+              + ") is deprecated. Please ensure "
+              + "they have the same size.");
     }
     // PyTorch clamps each log at -100 so a probability of exactly 0 or 1 gives a finite loss.
     Tensor logP = input.log().clampMin(-100);
@@ -88,11 +102,16 @@ final class Losses {
     return reduce(loss, reduction);
   }
 
-  static Tensor bceWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
-      Reduction reduction) {
+  static Tensor bceWithLogits(
+      Tensor input, Tensor target, Tensor weight, Tensor posWeight, Reduction reduction) {
     if (!input.shape().equals(target.shape())) {
-      throw new IllegalArgumentException("Target size (" + target.shape() + ") must be the same "
-          + "as input size (" + input.shape() + ")");
+      throw new IllegalArgumentException(
+          "Target size ("
+              + target.shape()
+              + ") must be the same "
+              + "as input size ("
+              + input.shape()
+              + ")");
     }
     // ATen: loss = (1 - t)·x - lw·logsigmoid(x), lw = (pw - 1)·t + 1; logsigmoid computed stably.
     Tensor logSigmoid = logSigmoid(input);
@@ -133,26 +152,38 @@ final class Losses {
     }
     if (input.dim() == 1) {
       if (target.dim() != 0) {
-        throw new IllegalArgumentException(op + ": 1D input expects a 0-d target, got shape "
-            + target.shape());
+        throw new IllegalArgumentException(
+            op + ": 1D input expects a 0-d target, got shape " + target.shape());
       }
       return new Rows(input.unsqueeze(0), target.view(1), Size.of(), input.size(0));
     }
     int classes = input.size(1);
     if (input.size(0) != target.size(0) || target.dim() != input.dim() - 1) {
-      throw new IllegalArgumentException(op + ": Expected input batch_size (" + input.size(0)
-          + ") to match target batch_size (" + (target.dim() == 0 ? 0 : target.size(0))
-          + ") and target shape " + target.shape() + " to be input shape " + input.shape()
-          + " without dim 1");
+      throw new IllegalArgumentException(
+          op
+              + ": Expected input batch_size ("
+              + input.size(0)
+              + ") to match target batch_size ("
+              + (target.dim() == 0 ? 0 : target.size(0))
+              + ") and target shape "
+              + target.shape()
+              + " to be input shape "
+              + input.shape()
+              + " without dim 1");
     }
     for (int d = 2; d < input.dim(); d++) {
       if (input.size(d) != target.size(d - 1)) {
-        throw new IllegalArgumentException(op + ": expected target size " + target.shape()
-            + " to match input size " + input.shape() + " without the class dimension");
+        throw new IllegalArgumentException(
+            op
+                + ": expected target size "
+                + target.shape()
+                + " to match input size "
+                + input.shape()
+                + " without the class dimension");
       }
     }
-    Tensor rows = input.dim() == 2 ? input : input.permute(classesLast(input.dim()))
-        .reshape(-1, classes);
+    Tensor rows =
+        input.dim() == 2 ? input : input.permute(classesLast(input.dim())).reshape(-1, classes);
     return new Rows(rows, target.reshape(-1), target.shape(), classes);
   }
 
@@ -183,14 +214,14 @@ final class Losses {
     return new Picks(safe, keep);
   }
 
-  static Tensor nll(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
-      Reduction reduction) {
+  static Tensor nll(
+      Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
     Rows rows = toRows("nll_loss", input, target);
     checkWeight("nll_loss", weight, rows.classes());
     Picks picks = picks(rows, ignoreIndex);
     Tensor picked = rows.input().gather(1, picks.safeTarget().unsqueeze(1)).squeeze(1);
-    Tensor w = weight == null ? picks.keep()
-        : weight.indexSelect(0, picks.safeTarget()).mul(picks.keep());
+    Tensor w =
+        weight == null ? picks.keep() : weight.indexSelect(0, picks.safeTarget()).mul(picks.keep());
     Tensor loss = picked.mul(w).neg();
     return switch (reduction) {
       case NONE -> loss.reshape(rows.lossShape().toIntArray());
@@ -202,13 +233,22 @@ final class Losses {
 
   private static void checkWeight(String op, Tensor weight, int classes) {
     if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
-      throw new IllegalArgumentException(op + ": weight tensor should be defined either for all "
-          + classes + " classes or no classes but got weight tensor of shape: " + weight.shape());
+      throw new IllegalArgumentException(
+          op
+              + ": weight tensor should be defined either for all "
+              + classes
+              + " classes or no classes but got weight tensor of shape: "
+              + weight.shape());
     }
   }
 
-  static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
-      Reduction reduction, double labelSmoothing) {
+  static Tensor crossEntropy(
+      Tensor input,
+      Tensor target,
+      Tensor weight,
+      int ignoreIndex,
+      Reduction reduction,
+      double labelSmoothing) {
     if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
       throw new IllegalArgumentException(
           "label_smoothing must be between 0.0 and 1.0. Got: " + labelSmoothing);
@@ -227,26 +267,33 @@ final class Losses {
     Picks picks = picks(rows, ignoreIndex);
     Tensor perClass = weight == null ? rows.input() : rows.input().mul(weight);
     Tensor smooth = perClass.sum(1).neg().mul(picks.keep());
-    Tensor smoothReduced = switch (reduction) {
-      case NONE -> smooth.reshape(rows.lossShape().toIntArray());
-      case SUM -> smooth.sum();
-      case MEAN -> weight == null ? smooth.sum().div(picks.keep().sum())
-          : smooth.sum().div(weight.indexSelect(0, picks.safeTarget()).mul(picks.keep()).sum());
-    };
+    Tensor smoothReduced =
+        switch (reduction) {
+          case NONE -> smooth.reshape(rows.lossShape().toIntArray());
+          case SUM -> smooth.sum();
+          case MEAN ->
+              weight == null
+                  ? smooth.sum().div(picks.keep().sum())
+                  : smooth
+                      .sum()
+                      .div(weight.indexSelect(0, picks.safeTarget()).mul(picks.keep()).sum());
+        };
     return nllLoss.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / rows.classes()));
   }
 
-  private static Tensor crossEntropyWithProbabilities(Tensor logP, Tensor target, Tensor weight,
-      Reduction reduction, double labelSmoothing) {
+  private static Tensor crossEntropyWithProbabilities(
+      Tensor logP, Tensor target, Tensor weight, Reduction reduction, double labelSmoothing) {
     if (!target.dtype().isFloatingPoint()) {
-      throw new IllegalArgumentException("cross_entropy: Expected floating point type for target "
-          + "with class probabilities, got " + target.dtype());
+      throw new IllegalArgumentException(
+          "cross_entropy: Expected floating point type for target "
+              + "with class probabilities, got "
+              + target.dtype());
     }
     int classDim = logP.dim() == 1 ? 0 : 1;
     int classes = logP.size(classDim);
     checkWeight("cross_entropy", weight, classes);
-    Tensor t = labelSmoothing > 0
-        ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes) : target;
+    Tensor t =
+        labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes) : target;
     Tensor terms = logP.mul(t);
     if (weight != null) {
       int[] shape = new int[logP.dim()];

@@ -9,12 +9,19 @@ import java.util.Optional;
 final class Normalization {
   private Normalization() {}
 
-  static Tensor batchNorm(Tensor input, Optional<Tensor> runningMean,
-      Optional<Tensor> runningVar, Optional<Tensor> weight, Optional<Tensor> bias,
-      boolean training, double momentum, double eps) {
+  static Tensor batchNorm(
+      Tensor input,
+      Optional<Tensor> runningMean,
+      Optional<Tensor> runningVar,
+      Optional<Tensor> weight,
+      Optional<Tensor> bias,
+      boolean training,
+      double momentum,
+      double eps) {
     if (input.dim() < 2) {
       throw new IllegalArgumentException(
-          "batch_norm: expected input with at least 2 dims (N, C, ...), got shape " + input.shape());
+          "batch_norm: expected input with at least 2 dims (N, C, ...), got shape "
+              + input.shape());
     }
     int channels = input.size(1);
     int[] dims = new int[input.dim() - 1];
@@ -29,20 +36,26 @@ final class Normalization {
     }
     for (Optional<Tensor> stat : java.util.List.of(runningMean, runningVar, weight, bias)) {
       if (stat.isPresent() && stat.get().numel() != channels) {
-        throw new IllegalArgumentException("batch_norm: running_mean/var, weight and bias should "
-            + "contain " + channels + " elements, got " + stat.get().numel());
+        throw new IllegalArgumentException(
+            "batch_norm: running_mean/var, weight and bias should "
+                + "contain "
+                + channels
+                + " elements, got "
+                + stat.get().numel());
       }
     }
     Tensor mean;
     Tensor var;
     if (training || runningMean.isEmpty() || runningVar.isEmpty()) {
       if (training && perChannel <= 1) {
-        throw new IllegalArgumentException("Expected more than 1 value per channel when "
-            + "training, got input size " + input.shape());
+        throw new IllegalArgumentException(
+            "Expected more than 1 value per channel when "
+                + "training, got input size "
+                + input.shape());
       }
       if (!training && (runningMean.isPresent() != runningVar.isPresent())) {
-        throw new IllegalArgumentException("batch_norm: running_mean and running_var must both "
-            + "be given or both be absent");
+        throw new IllegalArgumentException(
+            "batch_norm: running_mean and running_var must both " + "be given or both be absent");
       }
       mean = input.mean(dims, true);
       var = input.var(dims, 0, true);

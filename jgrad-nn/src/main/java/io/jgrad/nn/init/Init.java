@@ -27,7 +27,9 @@ public final class Init {
   public record Fans(int fanIn, int fanOut) {}
 
   /**
-   * Fills with U(a, b) from the default generator. <p>{@code Init.uniform_(w, -0.1, 0.1)}.
+   * Fills with U(a, b) from the default generator.
+   *
+   * <p>{@code Init.uniform_(w, -0.1, 0.1)}.
    */
   public static Tensor uniform_(Tensor t, double a, double b) {
     try (var g = noGrad()) {
@@ -35,14 +37,22 @@ public final class Init {
     }
   }
 
-  /** Fills with U(a, b) from {@code generator}. <p>{@code Init.uniform_(w, 0, 1, gen)}. */
+  /**
+   * Fills with U(a, b) from {@code generator}.
+   *
+   * <p>{@code Init.uniform_(w, 0, 1, gen)}.
+   */
   public static Tensor uniform_(Tensor t, double a, double b, Generator generator) {
     try (var g = noGrad()) {
       return t.uniform_(a, b, generator);
     }
   }
 
-  /** Fills with N(mean, std^2). <p>{@code Init.normal_(w, 0, 0.02)}. */
+  /**
+   * Fills with N(mean, std^2).
+   *
+   * <p>{@code Init.normal_(w, 0, 0.02)}.
+   */
   public static Tensor normal_(Tensor t, double mean, double std) {
     try (var g = noGrad()) {
       return t.normal_(mean, std);
@@ -56,25 +66,39 @@ public final class Init {
     }
   }
 
-  /** Fills with {@code value}. <p>{@code Init.constant_(b, 0.1)}. */
+  /**
+   * Fills with {@code value}.
+   *
+   * <p>{@code Init.constant_(b, 0.1)}.
+   */
   public static Tensor constant_(Tensor t, double value) {
     try (var g = noGrad()) {
       return t.fill_(value);
     }
   }
 
-  /** Fills with zeros. <p>{@code Init.zeros_(bias)}. */
+  /**
+   * Fills with zeros.
+   *
+   * <p>{@code Init.zeros_(bias)}.
+   */
   public static Tensor zeros_(Tensor t) {
     return constant_(t, 0);
   }
 
-  /** Fills with ones. <p>{@code Init.ones_(gamma)}. */
+  /**
+   * Fills with ones.
+   *
+   * <p>{@code Init.ones_(gamma)}.
+   */
   public static Tensor ones_(Tensor t) {
     return constant_(t, 1);
   }
 
   /**
-   * Fills a 2-d tensor with the identity matrix. <p>{@code Init.eye_(zeros(3, 5))}.
+   * Fills a 2-d tensor with the identity matrix.
+   *
+   * <p>{@code Init.eye_(zeros(3, 5))}.
    *
    * @throws IllegalArgumentException unless {@code t} is 2-d
    */
@@ -94,14 +118,22 @@ public final class Init {
 
   /**
    * The recommended gain for a nonlinearity; {@code param} is leaky_relu's negative slope.
+   *
    * <p>{@code Init.calculateGain("leaky_relu", Math.sqrt(5))} is sqrt(1/3).
    *
    * @throws IllegalArgumentException for an unknown nonlinearity
    */
   public static double calculateGain(String nonlinearity, double param) {
     return switch (nonlinearity) {
-      case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
-          "conv_transpose3d", "sigmoid" -> 1;
+      case "linear",
+          "conv1d",
+          "conv2d",
+          "conv3d",
+          "conv_transpose1d",
+          "conv_transpose2d",
+          "conv_transpose3d",
+          "sigmoid" ->
+          1;
       case "tanh" -> 5.0 / 3;
       case "relu" -> Math.sqrt(2.0);
       // Same expression as PyTorch (negative_slope ** 2 is correctly rounded, like x * x).
@@ -117,15 +149,19 @@ public final class Init {
   }
 
   /**
-   * Fan-in (input maps × receptive field) and fan-out of a weight of rank ≥ 2. <p>{@code
-   * Init.calculateFanInAndFanOut(zeros(10, 784))} is (784, 10).
+   * Fan-in (input maps × receptive field) and fan-out of a weight of rank ≥ 2.
+   *
+   * <p>{@code Init.calculateFanInAndFanOut(zeros(10, 784))} is (784, 10).
    *
    * @throws IllegalArgumentException for fewer than 2 dimensions
    */
   public static Fans calculateFanInAndFanOut(Tensor t) {
     if (t.dim() < 2) {
-      throw new IllegalArgumentException("Fan in and fan out can not be computed for tensor with "
-          + "fewer than 2 dimensions (got shape " + t.shape() + ")");
+      throw new IllegalArgumentException(
+          "Fan in and fan out can not be computed for tensor with "
+              + "fewer than 2 dimensions (got shape "
+              + t.shape()
+              + ")");
     }
     int receptiveField = 1;
     for (int d = 2; d < t.dim(); d++) {
@@ -135,8 +171,9 @@ public final class Init {
   }
 
   /**
-   * Glorot uniform: U(-a, a) with a = gain·sqrt(6/(fan_in+fan_out)). <p>{@code
-   * Init.xavierUniform_(w, 1.0)}.
+   * Glorot uniform: U(-a, a) with a = gain·sqrt(6/(fan_in+fan_out)).
+   *
+   * <p>{@code Init.xavierUniform_(w, 1.0)}.
    */
   public static Tensor xavierUniform_(Tensor t, double gain) {
     Fans fans = calculateFanInAndFanOut(t);
@@ -153,8 +190,10 @@ public final class Init {
   }
 
   /**
-   * He uniform: U(-b, b), b = sqrt(3)·gain/sqrt(fan). <p>{@code Init.kaimingUniform_(w,
-   * Math.sqrt(5), FanMode.FAN_IN, "leaky_relu")} is Linear's default.
+   * He uniform: U(-b, b), b = sqrt(3)·gain/sqrt(fan).
+   *
+   * <p>{@code Init.kaimingUniform_(w, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu")} is Linear's
+   * default.
    */
   public static Tensor kaimingUniform_(Tensor t, double a, FanMode mode, String nonlinearity) {
     if (t.numel() == 0) {
@@ -170,8 +209,11 @@ public final class Init {
     return kaimingUniform_(t, a, FanMode.FAN_IN, "leaky_relu");
   }
 
-  /** He normal: N(0, std^2), std = gain/sqrt(fan). <p>{@code Init.kaimingNormal_(w, 0,
-   * FanMode.FAN_OUT, "relu")}. */
+  /**
+   * He normal: N(0, std^2), std = gain/sqrt(fan).
+   *
+   * <p>{@code Init.kaimingNormal_(w, 0, FanMode.FAN_OUT, "relu")}.
+   */
   public static Tensor kaimingNormal_(Tensor t, double a, FanMode mode, String nonlinearity) {
     if (t.numel() == 0) {
       return t;
@@ -185,8 +227,9 @@ public final class Init {
     return switch (mode.toLowerCase(Locale.ROOT)) {
       case "fan_in" -> FanMode.FAN_IN;
       case "fan_out" -> FanMode.FAN_OUT;
-      default -> throw new IllegalArgumentException(
-          "Mode " + mode + " not supported, please use one of ['fan_in', 'fan_out']");
+      default ->
+          throw new IllegalArgumentException(
+              "Mode " + mode + " not supported, please use one of ['fan_in', 'fan_out']");
     };
   }
 

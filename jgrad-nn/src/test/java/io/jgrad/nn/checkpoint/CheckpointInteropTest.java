@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Checkpoints against PyTorch, through files in {@code src/test/resources/checkpoint}: a state
- * dict PyTorch wrote ({@code make_torch_state_dict.py}) and PyTorch's one-step resume of jgrad's
+ * Checkpoints against PyTorch, through files in {@code src/test/resources/checkpoint}: a state dict
+ * PyTorch wrote ({@code make_torch_state_dict.py}) and PyTorch's one-step resume of jgrad's
  * checkpoints ({@code load_in_pytorch.py}, result in {@code pytorch-resume.txt}).
  */
 class CheckpointInteropTest {
@@ -115,7 +115,8 @@ class CheckpointInteropTest {
       float[] actual = state.get(key).toFloatArray();
       assertThat(actual).hasSize(expected.length);
       for (int i = 0; i < actual.length; i++) {
-        assertThat((double) actual[i]).as("%s %s[%d]", name, key, i)
+        assertThat((double) actual[i])
+            .as("%s %s[%d]", name, key, i)
             .isCloseTo(Double.parseDouble(expected[i]), within(TOLERANCE));
       }
     }

@@ -22,9 +22,11 @@ class CheckpointJsonTest {
     value.put("text", "quote \" backslash \\ newline \n tab \t bell \u0007 é");
     value.put("nested", Map.of("empty", List.of()));
     String json = CheckpointJson.write(value);
-    assertThat(json).startsWith("{\"lr\":0.001,\"betas\":[0.9,0.999],\"momentum\":0.0,"
-        + "\"nesterov\":false,\"params\":[0,1,2],\"big\":1099511627776,"
-        + "\"text\":\"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007 é\"");
+    assertThat(json)
+        .startsWith(
+            "{\"lr\":0.001,\"betas\":[0.9,0.999],\"momentum\":0.0,"
+                + "\"nesterov\":false,\"params\":[0,1,2],\"big\":1099511627776,"
+                + "\"text\":\"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007 é\"");
     assertThat(CheckpointJson.parse(json)).isEqualTo(value);
   }
 
@@ -37,12 +39,15 @@ class CheckpointJsonTest {
       assertThat(Double.doubleToLongBits((Double) ((List<?>) back).getFirst()))
           .isEqualTo(Double.doubleToLongBits(d));
     }
-    assertThat(CheckpointJson.write(List.of(Double.NaN, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY, 1e-8f, -0.0))).isEqualTo(
-        "[NaN,Infinity,-Infinity,9.99999993922529E-9,-0.0]");
+    assertThat(
+            CheckpointJson.write(
+                List.of(
+                    Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-8f, -0.0)))
+        .isEqualTo("[NaN,Infinity,-Infinity,9.99999993922529E-9,-0.0]");
     assertThat(CheckpointJson.parse("[NaN, Infinity, -Infinity, 1e3, -2.5E-1, 7]"))
-        .isEqualTo(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-            1000.0, -0.25, 7));
+        .isEqualTo(
+            List.of(
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1000.0, -0.25, 7));
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.jgrad.io.SafeTensorsFile;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.optim.Adam;
 import io.jgrad.optim.SGD;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,26 +72,43 @@ class CheckpointTest {
     run.train(2);
     Checkpoint.save(file, run.model, run.optimizer, 2, Map.of("lr", "0.01"));
     try (SafeTensorsFile f = SafeTensors.open(file)) {
-      assertThat(f.keys()).containsExactlyInAnyOrder(
-          "model.0.weight", "model.0.bias", "model.2.weight", "model.2.bias",
-          "optimizer.state.0.step", "optimizer.state.0.exp_avg", "optimizer.state.0.exp_avg_sq",
-          "optimizer.state.1.step", "optimizer.state.1.exp_avg", "optimizer.state.1.exp_avg_sq",
-          "optimizer.state.2.step", "optimizer.state.2.exp_avg", "optimizer.state.2.exp_avg_sq",
-          "optimizer.state.3.step", "optimizer.state.3.exp_avg", "optimizer.state.3.exp_avg_sq");
+      assertThat(f.keys())
+          .containsExactlyInAnyOrder(
+              "model.0.weight",
+              "model.0.bias",
+              "model.2.weight",
+              "model.2.bias",
+              "optimizer.state.0.step",
+              "optimizer.state.0.exp_avg",
+              "optimizer.state.0.exp_avg_sq",
+              "optimizer.state.1.step",
+              "optimizer.state.1.exp_avg",
+              "optimizer.state.1.exp_avg_sq",
+              "optimizer.state.2.step",
+              "optimizer.state.2.exp_avg",
+              "optimizer.state.2.exp_avg_sq",
+              "optimizer.state.3.step",
+              "optimizer.state.3.exp_avg",
+              "optimizer.state.3.exp_avg_sq");
       assertThat(f.shape("optimizer.state.0.step")).isEmpty();
       assertThat(f.metadata()).containsEntry("format", "pt");
       @SuppressWarnings("unchecked")
       Map<String, Object> json =
           (Map<String, Object>) CheckpointJson.parse(f.metadata().get(Checkpoint.METADATA_KEY));
-      assertThat(json).containsEntry("version", 1).containsEntry("epoch", 2)
+      assertThat(json)
+          .containsEntry("version", 1)
+          .containsEntry("epoch", 2)
           .containsEntry("extra", Map.of("lr", "0.01"));
       @SuppressWarnings("unchecked")
       Map<String, Object> opt = (Map<String, Object>) json.get("optimizer");
       assertThat(opt).containsEntry("type", "Adam").containsEntry("state", Map.of());
       @SuppressWarnings("unchecked")
       Map<String, Object> group = ((List<Map<String, Object>>) opt.get("param_groups")).getFirst();
-      assertThat(group).containsEntry("lr", 0.01).containsEntry("betas", List.of(0.9, 0.999))
-          .containsEntry("eps", 1e-8).containsEntry("amsgrad", false)
+      assertThat(group)
+          .containsEntry("lr", 0.01)
+          .containsEntry("betas", List.of(0.9, 0.999))
+          .containsEntry("eps", 1e-8)
+          .containsEntry("amsgrad", false)
           .containsEntry("params", List.of(0, 1, 2, 3));
     }
     Checkpoint.Contents contents = Checkpoint.read(file);
@@ -113,13 +129,15 @@ class CheckpointTest {
     TrainingRun run = new TrainingRun(TrainingRun.Kind.SGD, 0);
     Checkpoint.save(file, run.model, run.optimizer, 1, Map.of());
     manualSeed(5);
-    Sequential bigger = new Sequential(new Linear(4, 3), new ReLU(), new Linear(3, 2), new ReLU(),
-        new Linear(2, 2));
+    Sequential bigger =
+        new Sequential(
+            new Linear(4, 3), new ReLU(), new Linear(3, 2), new ReLU(), new Linear(2, 2));
     List<float[]> before = values(bigger);
     assertThatThrownBy(() -> Checkpoint.load(file, bigger, new SGD(bigger.parameters(), 0.1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Error(s) in loading state_dict for Sequential:\n\t"
-            + "Missing key(s) in state_dict: \"4.weight\", \"4.bias\". ");
+        .hasMessage(
+            "Error(s) in loading state_dict for Sequential:\n\t"
+                + "Missing key(s) in state_dict: \"4.weight\", \"4.bias\". ");
     List<float[]> after = values(bigger);
     for (int i = 0; i < before.size(); i++) {
       assertThat(after.get(i)).containsExactly(before.get(i));
@@ -135,8 +153,9 @@ class CheckpointTest {
     Sequential first = new Sequential(new Linear(4, 3));
     assertThatThrownBy(() -> Checkpoint.load(file, first, new SGD(first.parameters(), 0.1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Error(s) in loading state_dict for Sequential:\n\t"
-            + "Unexpected key(s) in state_dict: \"2.bias\", \"2.weight\". ");
+        .hasMessage(
+            "Error(s) in loading state_dict for Sequential:\n\t"
+                + "Unexpected key(s) in state_dict: \"2.bias\", \"2.weight\". ");
     Checkpoint.Loaded loaded =
         Checkpoint.load(file, first, new SGD(first.parameters(), 0.1), false);
     assertThat(loaded.epoch()).isEqualTo(7);
@@ -152,12 +171,12 @@ class CheckpointTest {
     TrainingRun run = new TrainingRun(TrainingRun.Kind.SGD, 0);
     Checkpoint.save(file, run.model, run.optimizer, 1, Map.of());
     Sequential wider = new Sequential(new Linear(4, 5), new ReLU(), new Linear(5, 2));
-    assertThatThrownBy(
-            () -> Checkpoint.load(file, wider, new SGD(wider.parameters(), 0.1), false))
+    assertThatThrownBy(() -> Checkpoint.load(file, wider, new SGD(wider.parameters(), 0.1), false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Error(s) in loading state_dict for Sequential:\n\t"
-            + "size mismatch for 0.weight: copying a param with shape Size([3, 4]) from "
-            + "checkpoint, the shape in current model is Size([5, 4]).");
+        .hasMessageStartingWith(
+            "Error(s) in loading state_dict for Sequential:\n\t"
+                + "size mismatch for 0.weight: copying a param with shape Size([3, 4]) from "
+                + "checkpoint, the shape in current model is Size([5, 4]).");
   }
 
   @Test
@@ -197,8 +216,9 @@ class CheckpointTest {
     List<float[]> before = values(other.model);
     assertThatThrownBy(() -> Checkpoint.load(file, other.model, partial))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("loaded state dict contains a parameter group that doesn't match"
-            + " the size of optimizer's group");
+        .hasMessageStartingWith(
+            "loaded state dict contains a parameter group that doesn't match"
+                + " the size of optimizer's group");
     List<float[]> after = values(other.model);
     for (int i = 0; i < before.size(); i++) {
       assertThat(after.get(i)).containsExactly(before.get(i));
@@ -230,36 +250,53 @@ class CheckpointTest {
         .hasMessageStartingWith("checkpoint " + plain + ": no 'jgrad.checkpoint' entry");
 
     Path badJson = dir.resolve("bad-json.safetensors");
-    SafeTensors.save(Map.of("model.w", zeros(1)), Map.of("jgrad.checkpoint", "{\"version\":1,"),
-        badJson);
+    SafeTensors.save(
+        Map.of("model.w", zeros(1)), Map.of("jgrad.checkpoint", "{\"version\":1,"), badJson);
     assertThatThrownBy(() -> Checkpoint.read(badJson))
         .isInstanceOf(CheckpointFormatException.class)
-        .hasMessage("checkpoint " + badJson + ": metadata 'jgrad.checkpoint' is not valid JSON:"
-            + " JSON unexpected end of input at character 13");
+        .hasMessage(
+            "checkpoint "
+                + badJson
+                + ": metadata 'jgrad.checkpoint' is not valid JSON:"
+                + " JSON unexpected end of input at character 13");
 
     Path future = dir.resolve("future.safetensors");
-    SafeTensors.save(Map.of("model.w", zeros(1)),
-        Map.of("jgrad.checkpoint", "{\"version\":2,\"epoch\":0,\"extra\":{}}"), future);
+    SafeTensors.save(
+        Map.of("model.w", zeros(1)),
+        Map.of("jgrad.checkpoint", "{\"version\":2,\"epoch\":0,\"extra\":{}}"),
+        future);
     assertThatThrownBy(() -> Checkpoint.read(future))
-        .hasMessage("checkpoint " + future + ": format version 2 is not one this jgrad reads"
-            + " (1 to 1)");
+        .hasMessage(
+            "checkpoint "
+                + future
+                + ": format version 2 is not one this jgrad reads"
+                + " (1 to 1)");
 
     Path stray = dir.resolve("stray.safetensors");
-    SafeTensors.save(Map.of("weights", zeros(1)),
-        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{}}"), stray);
+    SafeTensors.save(
+        Map.of("weights", zeros(1)),
+        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{}}"),
+        stray);
     assertThatThrownBy(() -> Checkpoint.read(stray))
-        .hasMessage("checkpoint " + stray + ": tensor 'weights' is neither model.<name> nor"
-            + " optimizer.state.<index>.<name>");
+        .hasMessage(
+            "checkpoint "
+                + stray
+                + ": tensor 'weights' is neither model.<name> nor"
+                + " optimizer.state.<index>.<name>");
 
     Path orphan = dir.resolve("orphan.safetensors");
-    SafeTensors.save(Map.of("optimizer.state.0.step", zeros()),
-        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{}}"), orphan);
+    SafeTensors.save(
+        Map.of("optimizer.state.0.step", zeros()),
+        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{}}"),
+        orphan);
     assertThatThrownBy(() -> Checkpoint.read(orphan))
         .hasMessageContaining("optimizer state tensors but no 'optimizer' entry");
 
     Path badExtra = dir.resolve("bad-extra.safetensors");
-    SafeTensors.save(Map.of("model.w", zeros(1)),
-        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{\"a\":1}}"), badExtra);
+    SafeTensors.save(
+        Map.of("model.w", zeros(1)),
+        Map.of("jgrad.checkpoint", "{\"version\":1,\"epoch\":0,\"extra\":{\"a\":1}}"),
+        badExtra);
     assertThatThrownBy(() -> Checkpoint.read(badExtra))
         .hasMessage("checkpoint " + badExtra + ": 'extra' must map strings to strings, got a=1");
 

@@ -74,8 +74,8 @@ final class TrainingRun {
 
   /**
    * Writes the interop fixture into {@code args[0]}: {@code sgd.safetensors} and {@code
-   * adam.safetensors} (checkpoints after 3 steps, epoch 3) and {@code resume-data.safetensors}
-   * (the inputs and targets), which {@code load_in_pytorch.py} reads.
+   * adam.safetensors} (checkpoints after 3 steps, epoch 3) and {@code resume-data.safetensors} (the
+   * inputs and targets), which {@code load_in_pytorch.py} reads.
    */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);

@@ -10,13 +10,14 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FloatKernels} with the Vector API at the machine's preferred width (16 lanes on
- * AVX-512). Loaded by name only when {@code jdk.incubator.vector} is readable; each method
- * matches the scalar twin bit for bit (except the documented freedom of {@code sum}).
+ * {@link FloatKernels} with the Vector API at the machine's preferred width (16 lanes on AVX-512).
+ * Loaded by name only when {@code jdk.incubator.vector} is readable; each method matches the scalar
+ * twin bit for bit (except the documented freedom of {@code sum}).
  */
 public final class VectorFloatKernels implements FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+
   /** Doubles of the same total width as half of S, so one float vector converts to two. */
   private static final VectorSpecies<Double> D =
       VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize()));
@@ -47,7 +48,8 @@ public final class VectorFloatKernels implements FloatKernels {
   private static void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i))
+      FloatVector.fromArray(S, a, ao + i)
+          .add(FloatVector.fromArray(S, b, bo + i))
           .intoArray(out, oo + i);
     }
     for (; i < n; i++) {
@@ -58,7 +60,8 @@ public final class VectorFloatKernels implements FloatKernels {
   private static void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i))
+      FloatVector.fromArray(S, a, ao + i)
+          .sub(FloatVector.fromArray(S, b, bo + i))
           .intoArray(out, oo + i);
     }
     for (; i < n; i++) {
@@ -69,7 +72,8 @@ public final class VectorFloatKernels implements FloatKernels {
   private static void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i))
+      FloatVector.fromArray(S, a, ao + i)
+          .mul(FloatVector.fromArray(S, b, bo + i))
           .intoArray(out, oo + i);
     }
     for (; i < n; i++) {
@@ -80,7 +84,8 @@ public final class VectorFloatKernels implements FloatKernels {
   private static void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i))
+      FloatVector.fromArray(S, a, ao + i)
+          .div(FloatVector.fromArray(S, b, bo + i))
           .intoArray(out, oo + i);
     }
     for (; i < n; i++) {
@@ -281,8 +286,18 @@ public final class VectorFloatKernels implements FloatKernels {
   }
 
   @Override
-  public void microKernel(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
-      int cOff, int ldc, int rows, int cols, boolean accumulate) {
+  public void microKernel(
+      int kc,
+      float[] ap,
+      int aOff,
+      float[] bp,
+      int bOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      int rows,
+      int cols,
+      boolean accumulate) {
     int nr = 2 * L;
     if (rows == MR && cols == nr) {
       if (!accumulate) {
@@ -307,12 +322,12 @@ public final class VectorFloatKernels implements FloatKernels {
   }
 
   /**
-   * The 12 x 2L register tile: 24 accumulators loaded from C, one broadcast of A and two loads of
-   * B per step of k, stored back. Straight-line code without merges, so C2 keeps every vector in
-   * a register (a variant with conditional loads was boxed and ran 15x slower).
+   * The 12 x 2L register tile: 24 accumulators loaded from C, one broadcast of A and two loads of B
+   * per step of k, stored back. Straight-line code without merges, so C2 keeps every vector in a
+   * register (a variant with conditional loads was boxed and ran 15x slower).
    */
-  private static void fullTile(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c,
-      int cOff, int ldc) {
+  private static void fullTile(
+      int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc) {
     FloatVector c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
     FloatVector c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
     FloatVector c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
