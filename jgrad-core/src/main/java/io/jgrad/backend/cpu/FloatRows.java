@@ -53,9 +53,11 @@ final class FloatRows {
       int oo,
       int os,
       int n) {
-    if (as == 1 && bs == 1 && os == 1) {
-      contiguousBinary(op, a, ao, b, bo, out, oo, n);
-      return;
+    if (as == 1
+        && bs == 1
+        && os == 1
+        && FloatKernels.active().binary(op, a, ao, b, bo, out, oo, n)) {
+      return; // the contiguous arithmetic loops live once, in FloatKernels
     }
     if (op == BinaryOp.POW && bs == 0 && powScalar(a, ao, as, b[bo], out, oo, os, n)) {
       return;
@@ -122,36 +124,5 @@ final class FloatRows {
       return false;
     }
     return true;
-  }
-
-  private static void contiguousBinary(
-      BinaryOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    switch (op) {
-      case ADD -> {
-        for (int i = 0; i < n; i++) {
-          out[oo + i] = a[ao + i] + b[bo + i];
-        }
-      }
-      case SUB -> {
-        for (int i = 0; i < n; i++) {
-          out[oo + i] = a[ao + i] - b[bo + i];
-        }
-      }
-      case MUL -> {
-        for (int i = 0; i < n; i++) {
-          out[oo + i] = a[ao + i] * b[bo + i];
-        }
-      }
-      case DIV -> {
-        for (int i = 0; i < n; i++) {
-          out[oo + i] = a[ao + i] / b[bo + i];
-        }
-      }
-      default -> {
-        for (int i = 0; i < n; i++) {
-          out[oo + i] = (float) op.apply(a[ao + i], b[bo + i]);
-        }
-      }
-    }
   }
 }
