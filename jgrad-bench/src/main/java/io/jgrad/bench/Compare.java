@@ -121,6 +121,8 @@ public final class Compare {
                 java,
                 "--add-modules",
                 "jdk.incubator.vector",
+                "--add-exports",
+                "java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-XX:+UseTransparentHugePages",
                 "-Djgrad.cpu.threads=" + threads));
         command.addAll(extraJvmArgs());

@@ -30,7 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    jvmArgsAppend = {
+      "--add-modules",
+      "jdk.incubator.vector",
+      "--add-exports",
+      "java.base/jdk.internal.misc=ALL-UNNAMED"
+    })
 public class OpBenchmark {
   /** Creates the benchmark (JMH instantiates it). */
   public OpBenchmark() {}

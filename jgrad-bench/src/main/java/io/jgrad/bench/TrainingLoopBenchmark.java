@@ -26,7 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    jvmArgsAppend = {
+      "--add-modules",
+      "jdk.incubator.vector",
+      "--add-exports",
+      "java.base/jdk.internal.misc=ALL-UNNAMED"
+    })
 public class TrainingLoopBenchmark {
   private Runnable sineFit;
   private Runnable linearFit;

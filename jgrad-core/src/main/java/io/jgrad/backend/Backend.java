@@ -21,6 +21,14 @@ public interface Backend {
   /** A zero-filled buffer of {@code numel} elements. */
   Storage allocate(DType dtype, int numel);
 
+  /**
+   * A buffer whose contents are unspecified, for an output the next kernel writes in full; backends
+   * that cannot skip the zeroing just allocate.
+   */
+  default Storage allocateUninitialized(DType dtype, int numel) {
+    return allocate(dtype, numel);
+  }
+
   /** Copies {@code src} into {@code dst} elementwise, converting dtype; shapes are equal. */
   void copy(Tensor src, Tensor dst);
 

@@ -41,6 +41,20 @@ public final class Storage {
     return new Storage(dtype, Device.CPU, data, size);
   }
 
+  /**
+   * A CPU storage whose float32/float64 contents are unspecified, for outputs a kernel writes in
+   * full; other dtypes are zero-filled.
+   *
+   * <p>{@code Storage.cpuUninitialized(FLOAT32, 2000)}.
+   */
+  public static Storage cpuUninitialized(DType dtype, int size) {
+    return switch (dtype) {
+      case FLOAT32 -> new Storage(dtype, Device.CPU, UninitializedArrays.floats(size), size);
+      case FLOAT64 -> new Storage(dtype, Device.CPU, UninitializedArrays.doubles(size), size);
+      default -> cpu(dtype, size);
+    };
+  }
+
   /** Element type. */
   public DType dtype() {
     return dtype;

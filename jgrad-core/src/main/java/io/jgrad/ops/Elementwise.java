@@ -25,6 +25,16 @@ public final class Elementwise {
     return Tensor.fromStorage(storage, Layout.contiguous(shape));
   }
 
+  /**
+   * A new contiguous tensor whose contents are unspecified: only for results that the next kernel
+   * call writes in full (elementwise outputs, copies, matrix products).
+   */
+  public static Tensor uninitialized(int[] shape, DType dtype, Device device) {
+    Storage storage =
+        io.jgrad.backend.Backends.of(device).allocateUninitialized(dtype, Shapes.numel(shape));
+    return Tensor.fromStorage(storage, Layout.contiguous(shape));
+  }
+
   /** A tensor of ones shaped like {@code x}. */
   public static Tensor onesLike(Tensor x) {
     return full(x.layout().shape(), 1, x.dtype(), x.device());
@@ -51,7 +61,7 @@ public final class Elementwise {
 
   /** A contiguous copy with fresh storage and no history. */
   public static Tensor contiguousCopy(Tensor x) {
-    Tensor out = empty(x.layout().shape(), x.dtype(), x.device());
+    Tensor out = uninitialized(x.layout().shape(), x.dtype(), x.device());
     x.backend().copy(x, out);
     return out;
   }
@@ -70,7 +80,7 @@ public final class Elementwise {
     if (x.dtype() == dtype) {
       return x;
     }
-    Tensor out = empty(x.layout().shape(), dtype, x.device());
+    Tensor out = uninitialized(x.layout().shape(), dtype, x.device());
     x.backend().copy(x, out);
     if (dtype.isFloatingPoint() && Autograd.needsGrad(x)) {
       DType original = x.dtype();
@@ -167,7 +177,7 @@ public final class Elementwise {
    */
   private static Tensor binaryWithNumber(BinaryOp op, Tensor a, double value) {
     DType dtype = a.dtype();
-    Tensor out = empty(a.layout().shape(), dtype, a.device());
+    Tensor out = uninitialized(a.layout().shape(), dtype, a.device());
     // The number as the kernel sees it: rounded to out's dtype, like a 0-d tensor of that dtype.
     double v = dtype == DType.FLOAT32 ? (float) value : value;
     out.backend().binaryScalar(op, a, v, false, out);
@@ -202,7 +212,7 @@ public final class Elementwise {
 
   private static Tensor binary(BinaryOp op, Tensor a, Tensor b, DType dtype) {
     int[] shape = Shapes.broadcast(op.opName(), a.layout().shape(), b.layout().shape());
-    Tensor out = empty(shape, dtype, a.device());
+    Tensor out = uninitialized(shape, dtype, a.device());
     Tensor ac = a.dtype() == dtype ? a : toDType(a.detach(), dtype);
     Tensor bc = b.dtype() == dtype ? b : toDType(b.detach(), dtype);
     out.backend().binary(op, expandLayout(ac, shape), expandLayout(bc, shape), out);
@@ -346,7 +356,7 @@ public final class Elementwise {
   public static Tensor unary(UnaryOp op, Tensor x) {
     DType dtype = x.dtype().isFloatingPoint() || op.preservesIntegers() ? x.dtype() : DType.FLOAT32;
     Tensor input = x.dtype() == dtype ? x : toDType(x.detach(), dtype);
-    Tensor out = empty(x.layout().shape(), dtype, x.device());
+    Tensor out = uninitialized(x.layout().shape(), dtype, x.device());
     out.backend().unary(op, input, out);
     if (Autograd.needsGrad(x)) {
       recordUnary(op, x, out);
@@ -437,7 +447,7 @@ public final class Elementwise {
             "where",
             condition.layout().shape(),
             Shapes.broadcast("where", a.layout().shape(), b.layout().shape()));
-    Tensor out = empty(shape, dtype, a.device());
+    Tensor out = uninitialized(shape, dtype, a.device());
     out.backend()
         .where(
             expandLayout(condition, shape),

@@ -157,8 +157,12 @@ public final class LinearAlgebra {
   private static Tensor raw(Tensor a, Tensor b) {
     int[] shape = {a.size(0), a.size(1), b.size(2)};
     DType dtype = a.dtype();
-    Tensor out = Elementwise.empty(shape, dtype, a.device());
-    if (out.numel() > 0 && a.size(2) > 0) {
+    boolean writesAll = a.size(2) > 0; // an empty inner dimension leaves the zeros
+    Tensor out =
+        writesAll
+            ? Elementwise.uninitialized(shape, dtype, a.device())
+            : Elementwise.empty(shape, dtype, a.device());
+    if (out.numel() > 0 && writesAll) {
       out.backend().matmul(a, b, out);
     }
     return out;

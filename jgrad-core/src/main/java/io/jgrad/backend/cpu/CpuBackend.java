@@ -31,6 +31,11 @@ public final class CpuBackend implements Backend {
   }
 
   @Override
+  public Storage allocateUninitialized(DType dtype, int numel) {
+    return Storage.cpuUninitialized(dtype, numel);
+  }
+
+  @Override
   public void copy(Tensor src, Tensor dst) {
     ElementwiseKernels.copy(src, dst);
   }
