@@ -129,7 +129,7 @@ class JsonTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Json.write: value at $.lr[0] is NaN, which strict JSON cannot represent"
-                + " (Dialect.PYTHON writes it)");
+                + " (Json.Dialect.PYTHON writes it)");
   }
 
   @Test
