@@ -97,12 +97,12 @@ final class Header {
     String text = decodeUtf8(headerBytes.flip(), problems);
     Object root;
     try {
-      root = HeaderJson.parse(text);
-    } catch (HeaderJson.SyntaxException e) {
+      root = Json.parse(text);
+    } catch (JsonException e) {
       long byteOffset = utf8Length(text, e.offset());
       throw problems.at(
           "invalid JSON in header: %s at header byte %d (file offset %d)",
-          e.getMessage(), byteOffset, 8 + byteOffset);
+          e.problem(), byteOffset, 8 + byteOffset);
     }
     if (!(root instanceof Map<?, ?> members)) {
       throw problems.at("header is not a JSON object but %s", describe(root));
@@ -173,11 +173,11 @@ final class Header {
 
   private static Object field(Map<?, ?> fields, String key, String name, Problems problems)
       throws SafeTensorsFormatException {
-    Object value = fields.get(key);
-    if (value == null) {
+    // containsKey: a JSON null is present (and reported as "got null"), not missing.
+    if (!fields.containsKey(key)) {
       throw problems.at("tensor `%s`: missing field `%s`", name, key);
     }
-    return value;
+    return fields.get(key);
   }
 
   private static long[] integers(Object value, String key, String name, Problems problems)
@@ -310,14 +310,14 @@ final class Header {
   }
 
   private static String describe(Object value) {
-    if (value instanceof Map<?, ?>) {
+    if (value == null) {
+      return "null";
+    } else if (value instanceof Map<?, ?>) {
       return "an object";
     } else if (value instanceof List<?>) {
       return "an array";
     } else if (value instanceof String s) {
       return "the string \"" + s + "\"";
-    } else if (value == HeaderJson.NULL) {
-      return "null";
     } else if (value instanceof Boolean b) {
       return "the boolean " + b;
     } else if (value instanceof Double d) {

@@ -115,7 +115,7 @@ final class SafeTensorsWriter {
   private static byte[] header(List<Planned> plan, Optional<Map<String, String>> metadata) {
     StringBuilder json = new StringBuilder("{");
     if (metadata.isPresent()) {
-      HeaderJson.appendString(json, Header.METADATA_KEY);
+      Json.appendString(json, Header.METADATA_KEY);
       json.append(":{");
       String separator = "";
       for (Map.Entry<String, String> e : metadata.get().entrySet()) {
@@ -125,9 +125,9 @@ final class SafeTensorsWriter {
             e.getKey(),
             e.getValue());
         json.append(separator);
-        HeaderJson.appendString(json, e.getKey());
+        Json.appendString(json, e.getKey());
         json.append(':');
-        HeaderJson.appendString(json, e.getValue());
+        Json.appendString(json, e.getValue());
         separator = ",";
       }
       json.append('}');
@@ -138,7 +138,7 @@ final class SafeTensorsWriter {
         json.append(',');
       }
       long bytes = (long) p.tensor().numel() * p.tensor().dtype().itemSize();
-      HeaderJson.appendString(json, p.name());
+      Json.appendString(json, p.name());
       json.append(":{\"dtype\":\"").append(p.dtype().name()).append("\",\"shape\":[");
       int[] shape = p.tensor().shape().toIntArray();
       for (int i = 0; i < shape.length; i++) {

@@ -61,25 +61,25 @@ class CheckpointJsonTest {
     assertThatThrownBy(() -> CheckpointJson.parse("{\"a\":1,\"a\":2}"))
         .hasMessage("JSON duplicate key \"a\" at character 7");
     assertThatThrownBy(() -> CheckpointJson.parse("[1] x"))
-        .hasMessage("JSON trailing characters after the JSON value at character 4");
+        .hasMessage("JSON unexpected 'x' after the JSON value at character 4");
     assertThatThrownBy(() -> CheckpointJson.parse("[01]"))
-        .hasMessage("JSON expected ']' but found '1' at character 2");
+        .hasMessage("JSON invalid number: leading zero at character 1");
     assertThatThrownBy(() -> CheckpointJson.parse("[1.]"))
-        .hasMessage("JSON bad number: no digits after '.' at character 3");
+        .hasMessage("JSON invalid number: expected a digit in the fraction at character 3");
     assertThatThrownBy(() -> CheckpointJson.parse("99999999999999999999"))
-        .hasMessage("JSON integer 99999999999999999999 does not fit in 64 bits at character 0");
+        .hasMessage("JSON integer 99999999999999999999 at $ does not fit in 64 bits");
     assertThatThrownBy(() -> CheckpointJson.parse("\"a\tb\""))
-        .hasMessage("JSON control character U+0009 in a string at character 2");
+        .hasMessage("JSON unescaped control character U+0009 in string at character 2");
     assertThatThrownBy(() -> CheckpointJson.parse("\"\\x\""))
-        .hasMessage("JSON bad escape '\\x' at character 2");
+        .hasMessage("JSON invalid escape 'x' in string at character 2");
     assertThatThrownBy(() -> CheckpointJson.parse("\"\\u12G4\""))
-        .hasMessage("JSON bad \\u escape '12G4' at character 3");
+        .hasMessage("JSON invalid hex digit in \\u escape at character 3");
     assertThatThrownBy(() -> CheckpointJson.parse("[tru]"))
-        .hasMessage("JSON unexpected token at character 1");
+        .hasMessage("JSON unexpected 't', expected a JSON value at character 1");
     assertThatThrownBy(() -> CheckpointJson.parse(""))
-        .hasMessage("JSON unexpected end of input at character 0");
+        .hasMessage("JSON unexpected end of JSON text at character 0");
     assertThatThrownBy(() -> CheckpointJson.parse("[".repeat(65) + "]".repeat(65)))
-        .hasMessage("JSON nesting deeper than 64 at character 64");
+        .hasMessage("JSON nesting deeper than 64 levels at character 64");
     assertThat(CheckpointJson.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
   }
 

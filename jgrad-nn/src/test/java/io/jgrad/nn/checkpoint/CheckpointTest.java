@@ -258,7 +258,7 @@ class CheckpointTest {
             "checkpoint "
                 + badJson
                 + ": metadata 'jgrad.checkpoint' is not valid JSON:"
-                + " JSON unexpected end of input at character 13");
+                + " JSON unexpected end of text, expected a string key at character 13");
 
     Path future = dir.resolve("future.safetensors");
     SafeTensors.save(

@@ -7,55 +7,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON (RFC 8259) parser and string writer for safetensors headers.
+ * A strict JSON (RFC 8259) reader and compact writer: jgrad's one JSON codec, used for safetensors
+ * headers, checkpoint metadata and golden test files.
  *
- * <p>{@code HeaderJson.parse("{\"a\":[1,2]}", 8)} gives {@code {a=[1, 2]}}. Values come back as
- * {@code LinkedHashMap<String,Object>} (file order), {@code List<Object>}, {@code String}, {@code
+ * <p>{@code Json.parse("{\"a\":[1,2.5]}")} gives {@code {a=[1, 2.5]}}. Values come back as {@code
+ * LinkedHashMap<String,Object>} (file order), {@code ArrayList<Object>}, {@code String}, {@code
  * Long} (integers that fit), {@code BigInteger} (larger integers, so the caller can name them),
- * {@code Double} (numbers with a fraction or exponent), {@code Boolean} and {@link #NULL}. Unlike
- * common parsers it rejects duplicate keys (the safetensors format forbids them, and a lenient
- * "last one wins" reader would hide a hostile file) and bounds nesting depth, so a deeply nested
- * header cannot overflow the stack.
+ * {@code Double} (numbers with a fraction or exponent), {@code Boolean} and Java {@code null}.
+ * Unlike common parsers it rejects duplicate keys (the safetensors format forbids them, and a
+ * lenient "last one wins" reader would hide a hostile file), lone surrogates written as
+ * four-hex-digit escapes (they have no UTF-8 form) and trailing text, and it bounds nesting depth,
+ * so a deeply nested document cannot overflow the stack.
  */
-final class HeaderJson {
-  /** The JSON {@code null} value (a sentinel, since maps here never hold Java nulls). */
-  static final Object NULL = new Object();
-
-  /** Nesting deeper than this is rejected; real headers nest three levels. */
-  static final int MAX_DEPTH = 64;
-
-  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
-  private final String text;
-  private int pos;
-
-  private HeaderJson(String text) {
-    this.text = text;
+public final class Json {
+  /**
+   * Which number tokens beyond RFC 8259 a call reads and writes.
+   *
+   * <p>{@code Json.parse("[NaN]", Json.Dialect.PYTHON)} gives {@code [NaN]}.
+   */
+  public enum Dialect {
+    /** RFC 8259 only: non-finite doubles have no form. */
+    STRICT,
+    /** Also {@code NaN}, {@code Infinity} and {@code -Infinity}, as Python's json module does. */
+    PYTHON
   }
 
-  /** Thrown for malformed JSON; {@link #offset()} is the char index where parsing stopped. */
-  static final class SyntaxException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final int offset;
+  /** Nesting deeper than this is rejected; real documents nest a few levels. */
+  public static final int MAX_DEPTH = 64;
 
-    SyntaxException(String message, int offset) {
-      super(message);
-      this.offset = offset;
-    }
+  private final String text;
+  private final Dialect dialect;
+  private int pos;
 
-    int offset() {
-      return offset;
-    }
+  private Json(String text, Dialect dialect) {
+    this.text = text;
+    this.dialect = dialect;
   }
 
   /**
-   * Parses one JSON value surrounded by optional whitespace.
+   * Parses one strict JSON value surrounded by optional whitespace.
    *
-   * @throws SyntaxException on anything that is not strict JSON, on duplicate keys, or on nesting
+   * <p>{@code Json.parse("[true, null]")} gives {@code [true, null]}.
+   *
+   * @throws JsonException on anything that is not strict JSON, on duplicate keys, or on nesting
    *     beyond {@link #MAX_DEPTH}
    */
-  static Object parse(String text) throws SyntaxException {
-    HeaderJson parser = new HeaderJson(text);
+  public static Object parse(String text) {
+    return parse(text, Dialect.STRICT);
+  }
+
+  /**
+   * Parses one JSON value of {@code dialect} surrounded by optional whitespace.
+   *
+   * <p>{@code Json.parse("-Infinity", Json.Dialect.PYTHON)} gives {@code -Infinity}.
+   *
+   * @throws JsonException as {@link #parse(String)} does
+   */
+  public static Object parse(String text, Dialect dialect) {
+    Json parser = new Json(text, dialect);
     parser.skipWhitespace();
     Object value = parser.value(0);
     parser.skipWhitespace();
@@ -65,19 +74,29 @@ final class HeaderJson {
     return value;
   }
 
-  private Object value(int depth) throws SyntaxException {
+  private Object value(int depth) {
     if (pos >= text.length()) {
       throw error("unexpected end of JSON text");
     }
     char c = text.charAt(pos);
+    boolean python = dialect == Dialect.PYTHON;
     return switch (c) {
       case '{' -> object(depth + 1);
       case '[' -> array(depth + 1);
       case '"' -> string();
       case 't' -> literal("true", Boolean.TRUE);
       case 'f' -> literal("false", Boolean.FALSE);
-      case 'n' -> literal("null", NULL);
+      case 'n' -> literal("null", null);
       default -> {
+        if (python && c == 'N') {
+          yield literal("NaN", Double.NaN);
+        }
+        if (python && c == 'I') {
+          yield literal("Infinity", Double.POSITIVE_INFINITY);
+        }
+        if (python && text.startsWith("-Infinity", pos)) {
+          yield literal("-Infinity", Double.NEGATIVE_INFINITY);
+        }
         if (c == '-' || (c >= '0' && c <= '9')) {
           yield number();
         }
@@ -86,7 +105,7 @@ final class HeaderJson {
     };
   }
 
-  private Map<String, Object> object(int depth) throws SyntaxException {
+  private Map<String, Object> object(int depth) {
     checkDepth(depth);
     pos++;
     Map<String, Object> members = new LinkedHashMap<>();
@@ -106,9 +125,11 @@ final class HeaderJson {
       expect(':');
       skipWhitespace();
       Object member = value(depth);
-      if (members.putIfAbsent(key, member) != null) {
-        throw new SyntaxException("duplicate key \"" + key + "\"", keyStart);
+      // containsKey, not putIfAbsent: a first value of null must still count as present.
+      if (members.containsKey(key)) {
+        throw new JsonException("duplicate key \"" + key + "\"", keyStart);
       }
+      members.put(key, member);
       skipWhitespace();
       char c = peek();
       pos++;
@@ -122,7 +143,7 @@ final class HeaderJson {
     }
   }
 
-  private List<Object> array(int depth) throws SyntaxException {
+  private List<Object> array(int depth) {
     checkDepth(depth);
     pos++;
     List<Object> items = new ArrayList<>();
@@ -147,7 +168,7 @@ final class HeaderJson {
     }
   }
 
-  private String string() throws SyntaxException {
+  private String string() {
     pos++;
     StringBuilder out = new StringBuilder();
     while (true) {
@@ -187,7 +208,7 @@ final class HeaderJson {
   }
 
   /** Rejects a lone surrogate made by a \\u escape: it has no UTF-8 form (serde_json agrees). */
-  private String checkSurrogates(StringBuilder out) throws SyntaxException {
+  private String checkSurrogates(StringBuilder out) {
     for (int i = 0; i < out.length(); i++) {
       char c = out.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -201,7 +222,7 @@ final class HeaderJson {
     return out.toString();
   }
 
-  private char unicodeEscape() throws SyntaxException {
+  private char unicodeEscape() {
     if (pos + 4 > text.length()) {
       throw error("truncated \\u escape");
     }
@@ -217,7 +238,7 @@ final class HeaderJson {
     return (char) code;
   }
 
-  private Object number() throws SyntaxException {
+  private Object number() {
     int start = pos;
     if (peek() == '-') {
       pos++;
@@ -254,12 +275,12 @@ final class HeaderJson {
     if (!integer) {
       return Double.valueOf(literal);
     }
-    // Digits alone can exceed long; keep the exact value so the error can quote it.
+    // Digits alone can exceed long; keep the exact value so the caller can quote it.
     BigInteger exact = new BigInteger(literal);
-    return exact.abs().compareTo(LONG_MAX) <= 0 ? (Object) exact.longValue() : exact;
+    return exact.bitLength() < Long.SIZE ? (Object) exact.longValue() : exact;
   }
 
-  private void requireDigits(String part) throws SyntaxException {
+  private void requireDigits(String part) {
     if (!(peek() >= '0' && peek() <= '9')) {
       throw error("invalid number: expected a digit in the " + part);
     }
@@ -268,7 +289,7 @@ final class HeaderJson {
     }
   }
 
-  private Object literal(String word, Object result) throws SyntaxException {
+  private Object literal(String word, Object result) {
     if (!text.startsWith(word, pos)) {
       throw error("unexpected " + describeHere() + ", expected a JSON value");
     }
@@ -276,13 +297,13 @@ final class HeaderJson {
     return result;
   }
 
-  private void checkDepth(int depth) throws SyntaxException {
+  private void checkDepth(int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels");
     }
   }
 
-  private void expect(char c) throws SyntaxException {
+  private void expect(char c) {
     if (peek() != c) {
       throw error("unexpected " + describeHere() + ", expected '" + c + "'");
     }
@@ -312,16 +333,48 @@ final class HeaderJson {
     return c < 0x20 || c > 0x7E ? String.format("character U+%04X", (int) c) : "'" + c + "'";
   }
 
-  private SyntaxException error(String message) {
-    return new SyntaxException(message, pos);
+  private JsonException error(String problem) {
+    return new JsonException(problem, pos);
   }
 
   /**
-   * Appends {@code value} as a JSON string literal, escaped exactly as serde_json (the reference
-   * writer) does, so jgrad's headers are byte-identical to PyTorch's: only {@code "}, {@code \} and
-   * control characters below U+0020 are escaped; {@code /}, DEL and non-ASCII stay raw.
+   * Writes {@code value} as compact strict JSON; see {@link #write(Object, Dialect)}.
+   *
+   * <p>{@code Json.write(List.of(1, "a"))} gives {@code [1,"a"]}.
+   *
+   * @throws IllegalArgumentException naming the path of a value that has no strict JSON form
    */
-  static void appendString(StringBuilder out, String value) {
+  public static String write(Object value) {
+    return write(value, Dialect.STRICT);
+  }
+
+  /**
+   * Writes {@code value} (a Map, List, String, Boolean, Integer, Long, Short, Byte, BigInteger,
+   * Double, Float or null, nested) as compact JSON: map keys become strings with {@link
+   * String#valueOf}, strings are escaped by {@link #appendString}, and doubles use {@link
+   * Double#toString}, whose shortest form always holds a '.' or an 'E', so it parses back as the
+   * same Double, bit for bit.
+   *
+   * <p>{@code Json.write(Map.of("lr", Double.NaN), Json.Dialect.PYTHON)} gives {@code {"lr":NaN}}.
+   *
+   * @throws IllegalArgumentException naming the path (such as {@code $.a[0]}) of a value of another
+   *     type, or of a non-finite double when {@code dialect} is {@link Dialect#STRICT}
+   */
+  public static String write(Object value, Dialect dialect) {
+    StringBuilder out = new StringBuilder();
+    JsonWriter.write(value, out, "$", dialect);
+    return out.toString();
+  }
+
+  /**
+   * Appends {@code value} as a JSON string literal, escaped exactly as serde_json (the safetensors
+   * reference writer) does, so jgrad's headers are byte-identical to PyTorch's: only {@code "},
+   * {@code \} and control characters below U+0020 are escaped; {@code /}, DEL and non-ASCII stay
+   * raw.
+   *
+   * <p>{@code Json.appendString(sb, "a\"b")} appends {@code "a\"b"}.
+   */
+  public static void appendString(StringBuilder out, String value) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
