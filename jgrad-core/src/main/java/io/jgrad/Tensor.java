@@ -230,10 +230,15 @@ public non-sealed class Tensor
 
   /** Whether gradients are computed for this tensor. */
   public boolean requiresGrad() {
-    if (viewBase != null && attrVersion != version[0]) {
+    if (viewBase == null) {
+      return requiresGrad;
+    }
+    if (attrVersion != version[0]) {
       ViewAutograd.regenerate(this);
     }
-    return requiresGrad;
+    // As PyTorch's DifferentiableViewMeta: a view made in no_grad mode has no history, yet requires
+    // grad with its base, so that writing into it with grad mode on is caught.
+    return requiresGrad || (viewCreatedInNoGrad && viewBase.requiresGrad());
   }
 
   /**

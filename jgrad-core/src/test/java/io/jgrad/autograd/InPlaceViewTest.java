@@ -2,6 +2,7 @@ package io.jgrad.autograd;
 
 import static io.jgrad.JGrad.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.jgrad.DType;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -178,7 +180,7 @@ class InPlaceViewTest {
     for (int i = 0; i < d.length; i++) {
       d[i] = values.get(i).doubleValue();
     }
-    return tensor(d).reshape(shape);
+    return tensor(d).reshape(shape).clone(); // a fresh tensor, not a view of the flat one
   }
 
   static List<String> caseNames() {
@@ -229,5 +231,127 @@ class InPlaceViewTest {
     Tensor c = input("c", 4, 3);
     Function<Tensor[], Tensor> fn = in -> CASES.get(caseName).run(in[0], in[1], c).value();
     assertThat(GradCheck.gradcheck(fn, x, w)).isTrue();
+  }
+
+  private static Tensor leaf(double... values) {
+    return tensor(values).reshape(2, values.length / 2).clone().requiresGrad_(true);
+  }
+
+  @Test
+  void inPlaceOnAViewOfALeafRequiringGradFailsOutsideNoGrad() {
+    Tensor x = leaf(1, 2, 3, 4);
+    assertThatThrownBy(() -> x.get(0).mul_(2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "a view of a leaf Variable that requires grad is being used in an in-place "
+                + "operation.");
+    assertThat(x.toDoubleArray()).containsExactly(1, 2, 3, 4);
+    try (var g = noGrad()) {
+      x.get(0).mul_(2);
+    }
+    assertThat(x.toDoubleArray()).containsExactly(2, 4, 3, 4);
+    assertThat(x.isLeaf()).isTrue();
+  }
+
+  @Test
+  void viewMadeInNoGradCannotBeModifiedWithGrad() {
+    String message =
+        "A view was created in no_grad mode and is being modified inplace with grad mode enabled.";
+    Tensor y = leaf(1, 2, 3, 4).mul(1);
+    Tensor v;
+    try (var g = noGrad()) {
+      v = y.get(0);
+    }
+    assertThatThrownBy(() -> v.mul_(2)).hasMessageStartingWith(message);
+    Tensor base = zeros(2, 2);
+    Tensor w = tensor(5f, 6f).requiresGrad_(true);
+    Tensor nv;
+    try (var g = noGrad()) {
+      nv = base.get(1);
+    }
+    assertThatThrownBy(() -> nv.copy_(w)).hasMessageStartingWith(message);
+    assertThat(base.toFloatArray()).containsExactly(0f, 0f, 0f, 0f);
+    assertThat(base.requiresGrad()).isFalse();
+  }
+
+  @Test
+  void tensorsSavedThroughAViewAreVersionChecked() {
+    Tensor x = leaf(1, 2, 3, 4, 5, 6);
+    Tensor y = x.mul(x);
+    y.select(1, 2).mul_(y.select(1, 0)); // MulBackward saves y[:, 0], which shares y's version
+    assertThatThrownBy(() -> y.sum().backward())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("modified by an inplace operation")
+        .hasMessageContaining("is at version 1; expected version 0 instead.");
+  }
+
+  @Test
+  void writingThroughABroadcastViewIsRejected() {
+    Tensor y = leaf(1, 2, 3, 4).mul(1);
+    Tensor expanded = y.slice(0, 0, 1).expand(3, 2);
+    assertThatThrownBy(() -> expanded.mul_(2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "unsupported operation: more than one element of the written-to tensor refers to a "
+                + "single memory location.");
+    assertThat(y.toDoubleArray()).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void broadcastViewOfARebasedBaseSumsItsGradient() {
+    Tensor x = leaf(1, 2, 3, 4);
+    Tensor y = x.mul(1);
+    Tensor expanded = y.slice(0, 0, 1).expand(3, 2);
+    y.get(1).mul_(10);
+    assertThat(name(expanded)).isEqualTo("AsStridedBackward0");
+    expanded.sum().add(y.sum()).backward();
+    assertThat(x.grad().toDoubleArray()).containsExactly(4, 4, 10, 10);
+  }
+
+  @Test
+  void printsCopySlicesAndTheViewsRegeneratedHistory() {
+    Tensor x = tensor(new float[] {1, 2, 3, 4}, 2, 2).requiresGrad_(true);
+    Tensor y = x.mul(2);
+    Tensor row = y.get(1);
+    row.add_(1);
+    assertThat(y.toString())
+        .isEqualTo("tensor([[2., 4.],\n        [7., 9.]], grad_fn=<CopySlices>)");
+    assertThat(row.toString()).isEqualTo("tensor([7., 9.], grad_fn=<AsStridedBackward0>)");
+  }
+
+  @Test
+  void inPlaceOnAViewInNoGradLeavesTheBaseHistoryAlone() {
+    Tensor x = leaf(1, 2, 3, 4);
+    Tensor y = x.mul(3);
+    try (var g = noGrad()) {
+      y.get(0).fill_(0);
+    }
+    assertThat(name(y)).isEqualTo("MulBackward0");
+    y.sum().backward();
+    assertThat(x.grad().toDoubleArray()).containsExactly(3, 3, 3, 3);
+  }
+
+  @Test
+  void writesWithoutGradIntoAViewRecordNothing() {
+    Tensor base = zeros(2, 2);
+    base.get(0).copy_(tensor(1f, 2f));
+    base.get(1).add_(5);
+    assertThat(base.requiresGrad()).isFalse();
+    assertThat(base.get(0).requiresGrad()).isFalse();
+    assertThat(base.toFloatArray()).containsExactly(1f, 2f, 5f, 5f);
+  }
+
+  @Test
+  void secondOrderGradientThroughSelect() {
+    // SelectBackward0 writes into a slice of a zero tensor; with createGraph that write is itself
+    // an in-place op on a view and goes through CopySlices.
+    Tensor x = leaf(1, 2, 3, 4, 5, 6);
+    Tensor s = x.select(0, 1).pow(3).sum();
+    s.backward(onesLike(s), true, true);
+    Tensor firstGrad = x.grad();
+    assertThat(firstGrad.toDoubleArray()).containsExactly(0, 0, 0, 48, 75, 108);
+    x.clearGrad();
+    firstGrad.sum().backward();
+    assertThat(x.grad().toDoubleArray()).containsExactly(0, 0, 0, 24, 30, 36);
   }
 }
