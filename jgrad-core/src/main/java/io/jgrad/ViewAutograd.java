@@ -21,7 +21,9 @@ final class ViewAutograd {
     if (view.viewCreatedInNoGrad() && (viewRequiresGrad || base.requiresGrad())) {
       throw noGradViewError(opName);
     }
-    if (base.requiresGrad() && base.isLeaf()) {
+    // PyTorch's check_inplace: the base need not require grad itself, e.g. a leaf made by
+    // tensor(...).reshape(2, 2).requiresGrad_(true) is a view of a plain tensor.
+    if (viewRequiresGrad && base.isLeaf()) {
       throw new IllegalStateException(
           "a view of a leaf Variable that requires grad is being used in an in-place operation. ("
               + opName

@@ -254,6 +254,21 @@ class InPlaceViewTest {
   }
 
   @Test
+  void aLeafThatIsAViewCannotBeModifiedInPlace() {
+    Tensor x = tensor(1.0, 2.0, 3.0, 4.0).reshape(2, 2).requiresGrad_(true);
+    String message =
+        "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+    assertThatThrownBy(() -> x.mul_(2)).hasMessageStartingWith(message);
+    assertThatThrownBy(() -> x.get(0).mul_(2)).hasMessageStartingWith(message);
+    try (var g = noGrad()) {
+      x.mul_(2);
+    }
+    assertThat(x.isLeaf()).isTrue();
+    x.sum().backward();
+    assertThat(x.grad().toDoubleArray()).containsExactly(1, 1, 1, 1);
+  }
+
+  @Test
   void viewMadeInNoGradCannotBeModifiedWithGrad() {
     String message =
         "A view was created in no_grad mode and is being modified inplace with grad mode enabled.";
