@@ -35,6 +35,20 @@ public non-sealed class Tensor
   /** The tensor this one is a view of, or null. */
   private final Tensor base;
 
+  /**
+   * The tensor whose history an in-place write through this view rebases (PyTorch's {@code _base}),
+   * or null: unlike {@link #base} it is null for {@code detach()} and {@code data()}.
+   */
+  private final Tensor viewBase;
+
+  /**
+   * Whether this view was made with grad mode off (PyTorch's {@code CreationMeta::NO_GRAD_MODE}).
+   */
+  private final boolean viewCreatedInNoGrad;
+
+  /** The version at which this view's history was last set; a mismatch means it is stale. */
+  private int attrVersion;
+
   private boolean requiresGrad;
   private Node gradFn;
   private AccumulateGrad gradAccumulator;
@@ -42,10 +56,23 @@ public non-sealed class Tensor
   private boolean retainsGrad;
 
   private Tensor(Storage storage, Layout layout, int[] version, Tensor base) {
+    this(storage, layout, version, base, null, false);
+  }
+
+  private Tensor(
+      Storage storage,
+      Layout layout,
+      int[] version,
+      Tensor base,
+      Tensor viewBase,
+      boolean viewCreatedInNoGrad) {
     this.storage = storage;
     this.layout = layout;
     this.version = version;
     this.base = base;
+    this.viewBase = viewBase;
+    this.viewCreatedInNoGrad = viewCreatedInNoGrad;
+    this.attrVersion = version[0];
   }
 
   /**
@@ -96,7 +123,13 @@ public non-sealed class Tensor
       throw new IllegalArgumentException(
           "as_strided: view needs " + extent + " elements but the storage holds " + storage.size());
     }
-    return new Tensor(storage, newLayout, version, base == null ? this : base);
+    return new Tensor(
+        storage,
+        newLayout,
+        version,
+        base == null ? this : base,
+        viewBase == null ? this : viewBase,
+        viewCreatedInNoGrad || !GradMode.isEnabled());
   }
 
   // ---- metadata -------------------------------------------------------------------------------
@@ -197,7 +230,53 @@ public non-sealed class Tensor
 
   /** Whether gradients are computed for this tensor. */
   public boolean requiresGrad() {
-    return requiresGrad;
+    if (viewBase == null) {
+      return requiresGrad;
+    }
+    if (attrVersion != version[0]) {
+      ViewAutograd.regenerate(this);
+    }
+    // As PyTorch's DifferentiableViewMeta: a view made in no_grad mode has no history, yet requires
+    // grad with its base, so that writing into it with grad mode on is caught.
+    return requiresGrad || (viewCreatedInNoGrad && viewBase.requiresGrad());
+  }
+
+  /**
+   * This tensor's history; for a view whose base was modified in place since, a fresh {@code
+   * AsStridedBackward0} of the base's new history first (PyTorch regenerates it lazily too).
+   */
+  private Node currentGradFn() {
+    if (viewBase != null && attrVersion != version[0]) {
+      ViewAutograd.regenerate(this);
+    }
+    return gradFn;
+  }
+
+  /** The tensor an in-place write through this view rebases, or null when not a view. */
+  Tensor viewBase() {
+    return viewBase;
+  }
+
+  /** Whether this view was created with grad mode off. */
+  boolean viewCreatedInNoGrad() {
+    return viewCreatedInNoGrad;
+  }
+
+  /** Whether a history node is set, without refreshing a stale view (for {@link ViewAutograd}). */
+  boolean hasRecordedHistory() {
+    return gradFn != null;
+  }
+
+  /** Marks this view's history as current for its version (for {@link ViewAutograd}). */
+  void markViewCurrent() {
+    attrVersion = version[0];
+  }
+
+  /** Replaces this view's history without touching the version (for {@link ViewAutograd}). */
+  void resetViewHistory(Node node) {
+    gradFn = node;
+    requiresGrad = node != null;
+    attrVersion = version[0];
   }
 
   /**
@@ -208,7 +287,7 @@ public non-sealed class Tensor
    * @throws IllegalStateException on a non-leaf, or for integer dtypes
    */
   public Tensor requiresGrad_(boolean requiresGrad) {
-    if (gradFn != null) {
+    if (currentGradFn() != null) {
       throw new IllegalStateException(
           "you can only change requires_grad flags of leaf variables. If you want to use a "
               + "computed variable in a subgraph that doesn't require differentiation use "
@@ -229,12 +308,12 @@ public non-sealed class Tensor
 
   /** True for tensors not produced by a recorded operation. */
   public boolean isLeaf() {
-    return gradFn == null;
+    return currentGradFn() == null;
   }
 
   /** The node that produced this tensor, if it was recorded. */
   public Optional<Node> gradFn() {
-    return Optional.ofNullable(gradFn);
+    return Optional.ofNullable(currentGradFn());
   }
 
   /** Whether a gradient has been accumulated (PyTorch: {@code x.grad is not None}). */
@@ -283,7 +362,7 @@ public non-sealed class Tensor
 
   /** Keeps this non-leaf's gradient after backward. */
   public Tensor retainGrad() {
-    if (gradFn != null && !retainsGrad) {
+    if (currentGradFn() != null && !retainsGrad) {
       retainsGrad = true;
       Autograd.retainGrad(this, gradFn);
     }
@@ -315,6 +394,7 @@ public non-sealed class Tensor
   public void setHistory(Node node) {
     this.gradFn = node;
     this.requiresGrad = true;
+    this.attrVersion = version[0];
   }
 
   /**
@@ -342,7 +422,7 @@ public non-sealed class Tensor
    * @param createGraph record the backward pass, for higher-order gradients
    */
   public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-    if (!requiresGrad) {
+    if (!requiresGrad()) {
       throw new IllegalStateException(
           "element 0 of tensors does not require grad and does not have a grad_fn");
     }
@@ -379,26 +459,31 @@ public non-sealed class Tensor
   /** An alias with this tensor's current history, for in-place ops that rebase history. */
   Tensor aliasWithHistory() {
     Tensor alias = new Tensor(storage, layout, version, base);
+    alias.gradFn = currentGradFn();
     alias.requiresGrad = requiresGrad;
-    alias.gradFn = gradFn;
     alias.gradAccumulator = gradAccumulator();
     return alias;
   }
 
   /**
    * Replaces this tensor's contents with {@code compute(alias)} and, under autograd, its history
-   * with the result's (PyTorch's in-place semantics). Ops' in-place methods go through here.
+   * with the result's (PyTorch's in-place semantics); on a view, its base's history is rebased onto
+   * a {@code CopySlices} node instead (see {@link ViewAutograd}). Ops' in-place methods go through
+   * here.
    */
   public Tensor applyInPlace(String opName, UnaryOperator<Tensor> compute) {
     boolean recording = GradMode.isEnabled();
-    if (recording && requiresGrad && gradFn == null) {
+    boolean selfRequiresGrad = requiresGrad(); // also refreshes a stale view's history
+    if (recording && viewBase != null) {
+      ViewAutograd.checkInPlace(this, opName, selfRequiresGrad);
+    } else if (recording && selfRequiresGrad && gradFn == null) {
       throw new IllegalStateException(
           "a leaf Variable that requires grad is being used in an in-place operation ("
               + opName
               + "_). Wrap the update in noGrad() or update .data().");
     }
     Tensor result;
-    if (recording && requiresGrad) {
+    if (recording && selfRequiresGrad) {
       // The op may save its input for backward (mul_, div_, pow_ read the old self) and the copy
       // below overwrites this storage; PyTorch saves the original self for such formulas, so we
       // compute from a differentiable snapshot.
@@ -421,20 +506,20 @@ public non-sealed class Tensor
         opName,
         result.dtype(),
         dtype());
+    boolean rebase = recording && result.requiresGrad && result != this;
+    if (rebase && viewBase != null) {
+      ViewAutograd.checkRebase(this, opName);
+    }
     if (result != this) {
       backend().copy(result, this);
       bumpVersion();
     }
-    if (recording && result.requiresGrad && result != this) {
-      if (base != null) {
-        throw new UnsupportedOperationException(
-            opName
-                + "_: in-place operations with autograd on views are not supported yet; "
-                + "use the out-of-place "
-                + opName
-                + " or clone() the view first");
+    if (rebase) {
+      if (viewBase != null) {
+        ViewAutograd.rebase(this, result);
+      } else {
+        setHistory(result.gradFn);
       }
-      setHistory(result.gradFn);
     }
     return this;
   }
