@@ -35,6 +35,20 @@ public final class Elementwise {
     return Tensor.fromStorage(storage, Layout.contiguous(shape));
   }
 
+  /**
+   * {@link #uninitialized} shaped like {@code like}, sharing its layout object when that is already
+   * the contiguous layout: results of small ops then allocate no shape or stride arrays.
+   */
+  static Tensor uninitializedLike(Tensor like, DType dtype) {
+    Layout layout = like.layout();
+    if (!layout.isContiguous() || layout.offset() != 0) {
+      return uninitialized(layout.shape(), dtype, like.device());
+    }
+    Storage storage =
+        io.jgrad.backend.Backends.of(like.device()).allocateUninitialized(dtype, layout.numel());
+    return Tensor.fromStorage(storage, layout);
+  }
+
   /** A tensor of ones shaped like {@code x}. */
   public static Tensor onesLike(Tensor x) {
     return full(x.layout().shape(), 1, x.dtype(), x.device());
@@ -61,7 +75,7 @@ public final class Elementwise {
 
   /** A contiguous copy with fresh storage and no history. */
   public static Tensor contiguousCopy(Tensor x) {
-    Tensor out = uninitialized(x.layout().shape(), x.dtype(), x.device());
+    Tensor out = uninitializedLike(x, x.dtype());
     x.backend().copy(x, out);
     return out;
   }
@@ -80,7 +94,7 @@ public final class Elementwise {
     if (x.dtype() == dtype) {
       return x;
     }
-    Tensor out = uninitialized(x.layout().shape(), dtype, x.device());
+    Tensor out = uninitializedLike(x, dtype);
     x.backend().copy(x, out);
     if (dtype.isFloatingPoint() && Autograd.needsGrad(x)) {
       DType original = x.dtype();
@@ -177,7 +191,7 @@ public final class Elementwise {
    */
   private static Tensor binaryWithNumber(BinaryOp op, Tensor a, double value) {
     DType dtype = a.dtype();
-    Tensor out = uninitialized(a.layout().shape(), dtype, a.device());
+    Tensor out = uninitializedLike(a, dtype);
     // The number as the kernel sees it: rounded to out's dtype, like a 0-d tensor of that dtype.
     double v = dtype == DType.FLOAT32 ? (float) value : value;
     out.backend().binaryScalar(op, a, v, false, out);
@@ -212,7 +226,12 @@ public final class Elementwise {
 
   private static Tensor binary(BinaryOp op, Tensor a, Tensor b, DType dtype) {
     int[] shape = Shapes.broadcast(op.opName(), a.layout().shape(), b.layout().shape());
-    Tensor out = uninitialized(shape, dtype, a.device());
+    Tensor out =
+        shape == a.layout().shape()
+            ? uninitializedLike(a, dtype)
+            : shape == b.layout().shape()
+                ? uninitializedLike(b, dtype)
+                : uninitialized(shape, dtype, a.device());
     Tensor ac = a.dtype() == dtype ? a : toDType(a.detach(), dtype);
     Tensor bc = b.dtype() == dtype ? b : toDType(b.detach(), dtype);
     out.backend().binary(op, expandLayout(ac, shape), expandLayout(bc, shape), out);
@@ -356,7 +375,7 @@ public final class Elementwise {
   public static Tensor unary(UnaryOp op, Tensor x) {
     DType dtype = x.dtype().isFloatingPoint() || op.preservesIntegers() ? x.dtype() : DType.FLOAT32;
     Tensor input = x.dtype() == dtype ? x : toDType(x.detach(), dtype);
-    Tensor out = uninitialized(x.layout().shape(), dtype, x.device());
+    Tensor out = uninitializedLike(x, dtype);
     out.backend().unary(op, input, out);
     if (Autograd.needsGrad(x)) {
       recordUnary(op, x, out);

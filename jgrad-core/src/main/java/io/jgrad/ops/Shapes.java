@@ -38,6 +38,13 @@ public final class Shapes {
       }
       out[i] = sa == 1 ? sb : sa;
     }
+    // Hand back an operand's own array when it is the result, so callers can reuse its layout.
+    if (Arrays.equals(out, b)) {
+      return b;
+    }
+    if (Arrays.equals(out, a)) {
+      return a;
+    }
     return out;
   }
 
