@@ -32,6 +32,16 @@ public interface Backend {
   /** Copies {@code src} into {@code dst} elementwise, converting dtype; shapes are equal. */
   void copy(Tensor src, Tensor dst);
 
+  /**
+   * Writes {@code sum(a * b)} into the one-element {@code out} when this backend has a fused kernel
+   * for these operands (equal shapes, out's dtype), with the bits of {@code a.mul(b).sum()};
+   * returns false, writing nothing, otherwise. The weight gradient of a scalar parameter ({@code
+   * d(w x)/dw}) is such a sum.
+   */
+  default boolean sumOfProducts(Tensor a, Tensor b, Tensor out) {
+    return false;
+  }
+
   /** Sets every element of {@code dst} to {@code value}. */
   void fill(Tensor dst, double value);
 

@@ -276,8 +276,8 @@ public final class Elementwise {
               gb = needs[1] ? g.neg() : null;
             }
             case MUL -> { // d(ab) = b da + a db
-              ga = needs[0] ? g.mul(sb.get()) : null;
-              gb = needs[1] ? g.mul(sa.get()) : null;
+              ga = needs[0] ? mulGradient(g, sb.get(), aShape) : null;
+              gb = needs[1] ? mulGradient(g, sa.get(), bShape) : null;
             }
             case DIV -> { // d(a/b) = da/b - a db/b^2
               Tensor bv = sb.get();
@@ -326,6 +326,24 @@ public final class Elementwise {
         new SavedTensor[] {sa, sb, so},
         a,
         b);
+  }
+
+  /**
+   * {@code g * other}, for an input of shape {@code inputShape}: when that input is a scalar the
+   * product is summed right away, and the backend may fuse the two (the seeds' {@code b * x} with a
+   * 0-d {@code b}) instead of materialising {@code g * other}. Same bits either way.
+   */
+  private static Tensor mulGradient(Tensor g, Tensor other, int[] inputShape) {
+    if (inputShape.length == 0
+        && !io.jgrad.autograd.GradMode.isEnabled()
+        && g.dtype() == other.dtype()
+        && g.device().equals(other.device())) {
+      Tensor out = uninitialized(inputShape, g.dtype(), g.device());
+      if (g.backend().sumOfProducts(g, other, out)) {
+        return out;
+      }
+    }
+    return g.mul(other);
   }
 
   /** Sums a broadcast gradient back to an input's shape and dtype. */

@@ -21,18 +21,31 @@ public final class CascadeSum {
 
   /** Sum of {@code n} contiguous floats starting at {@code offset}. */
   public static float innerSum(float[] a, int offset, int n) {
+    return innerSumOfProducts(a, offset, null, 0, n);
+  }
+
+  /**
+   * Sum of {@code a[i] * b[i]} over {@code n} contiguous pairs, each product rounded to float as an
+   * elementwise multiply would, then summed in PyTorch's order: the same bits as {@code
+   * a.mul(b).sum()} without the intermediate array. {@code b == null} sums {@code a} alone.
+   */
+  public static float innerSumOfProducts(float[] a, int offset, float[] b, int bOffset, int n) {
     if (n < LANES) {
-      return rowSum(a, offset, 1, n);
+      return rowSum(a, offset, b, bOffset, 1, n);
     }
     int vectors = n / LANES;
     float result = 0f;
     for (int k = vectors * LANES; k < n; k++) {
-      result += a[offset + k];
+      result += load(a, offset + k, b, bOffset + k);
     }
     for (int lane = 0; lane < LANES; lane++) {
-      result += rowSum(a, offset + lane, LANES, vectors);
+      result += rowSum(a, offset + lane, b, bOffset + lane, LANES, vectors);
     }
     return result;
+  }
+
+  private static float load(float[] a, int i, float[] b, int j) {
+    return b == null ? a[i] : a[i] * b[j];
   }
 
   /**
@@ -67,10 +80,15 @@ public final class CascadeSum {
 
   /** PyTorch's row_sum: four interleaved cascades over a strided row, then the tail. */
   public static float rowSum(float[] a, int offset, int stride, int size) {
+    return rowSum(a, offset, null, 0, stride, size);
+  }
+
+  private static float rowSum(float[] a, int offset, float[] b, int bOffset, int stride, int size) {
     int sizeIlp = size / ILP;
-    float[] partial = multiRowSum(a, offset, stride * ILP, stride, ILP, sizeIlp, new float[ILP]);
+    float[] partial =
+        multiRowSum(a, offset, b, bOffset, stride * ILP, stride, ILP, sizeIlp, new float[ILP]);
     for (int i = sizeIlp * ILP; i < size; i++) {
-      partial[0] += a[offset + i * stride];
+      partial[0] += load(a, offset + i * stride, b, bOffset + i * stride);
     }
     float result = partial[0];
     for (int k = 1; k < ILP; k++) {
@@ -85,6 +103,19 @@ public final class CascadeSum {
    */
   private static float[] multiRowSum(
       float[] a, int offset, int rowStride, int columnStride, int nrows, int size, float[] out) {
+    return multiRowSum(a, offset, null, 0, rowStride, columnStride, nrows, size, out);
+  }
+
+  private static float[] multiRowSum(
+      float[] a,
+      int offset,
+      float[] b,
+      int bOffset,
+      int rowStride,
+      int columnStride,
+      int nrows,
+      int size,
+      float[] out) {
     int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
     int levelStep = 1 << levelPower;
     long levelMask = levelStep - 1;
@@ -92,9 +123,10 @@ public final class CascadeSum {
     int i = 0;
     while (i + levelStep <= size) {
       for (int j = 0; j < levelStep; j++, i++) {
-        int base = offset + i * rowStride;
+        int base = i * rowStride;
         for (int k = 0; k < nrows; k++) {
-          acc[0][k] += a[base + k * columnStride];
+          acc[0][k] +=
+              load(a, offset + base + k * columnStride, b, bOffset + base + k * columnStride);
         }
       }
       for (int j = 1; j < LEVELS; j++) {
@@ -108,9 +140,10 @@ public final class CascadeSum {
       }
     }
     for (; i < size; i++) {
-      int base = offset + i * rowStride;
+      int base = i * rowStride;
       for (int k = 0; k < nrows; k++) {
-        acc[0][k] += a[base + k * columnStride];
+        acc[0][k] +=
+            load(a, offset + base + k * columnStride, b, bOffset + base + k * columnStride);
       }
     }
     for (int j = 1; j < LEVELS; j++) {

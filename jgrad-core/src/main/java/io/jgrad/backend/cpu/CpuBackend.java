@@ -31,6 +31,31 @@ public final class CpuBackend implements Backend {
   }
 
   @Override
+  public boolean sumOfProducts(Tensor a, Tensor b, Tensor out) {
+    Layout al = a.layout();
+    Layout bl = b.layout();
+    if (a.dtype() != DType.FLOAT32
+        || b.dtype() != DType.FLOAT32
+        || out.dtype() != DType.FLOAT32
+        || !al.isContiguous()
+        || !bl.isContiguous()
+        || al.numel() != bl.numel()
+        || !java.util.Arrays.equals(al.shape(), bl.shape())) {
+      return false;
+    }
+    float sum =
+        FloatKernels.active()
+            .cascadeSumOfProducts(
+                (float[]) a.storage().data(),
+                al.offset(),
+                (float[]) b.storage().data(),
+                bl.offset(),
+                al.numel());
+    ((float[]) out.storage().data())[out.layout().offset()] = sum;
+    return true;
+  }
+
+  @Override
   public Storage allocateUninitialized(DType dtype, int numel) {
     return Storage.cpuUninitialized(dtype, numel);
   }

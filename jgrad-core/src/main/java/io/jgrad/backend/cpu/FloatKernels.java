@@ -69,6 +69,13 @@ public interface FloatKernels {
   float cascadeSum(float[] a, int start, int n);
 
   /**
+   * {@code sum(a[i] * b[i])} over {@code n} contiguous pairs with the bits of {@code
+   * a.mul(b).sum()} (each product rounded to float, then PyTorch's sum order), without the
+   * intermediate array.
+   */
+  float cascadeSumOfProducts(float[] a, int aStart, float[] b, int bStart, int n);
+
+  /**
    * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows by
    * two vectors.
    */

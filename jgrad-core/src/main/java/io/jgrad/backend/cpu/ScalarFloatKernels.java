@@ -181,4 +181,9 @@ final class ScalarFloatKernels implements FloatKernels {
   public float cascadeSum(float[] a, int start, int n) {
     return CascadeSum.innerSum(a, start, n);
   }
+
+  @Override
+  public float cascadeSumOfProducts(float[] a, int aStart, float[] b, int bStart, int n) {
+    return CascadeSum.innerSumOfProducts(a, aStart, b, bStart, n);
+  }
 }

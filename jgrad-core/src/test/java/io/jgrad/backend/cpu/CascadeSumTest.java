@@ -70,4 +70,39 @@ class CascadeSumTest {
           .isEqualTo(Float.floatToIntBits(scalar.cascadeSum(values, 3, n)));
     }
   }
+
+  @Test
+  void fusedSumOfProductsHasTheBitsOfMulThenSum() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int n : new int[] {1, 5, 8, 13, 64, 100, 2000, 4099}) {
+      float[] a = new float[n + 2];
+      float[] b = new float[n + 5];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (float) (random.nextDouble() * 20 - 10);
+      }
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) (random.nextDouble() * 20 - 10);
+      }
+      float[] products = new float[n];
+      for (int i = 0; i < n; i++) {
+        products[i] = a[i + 2] * b[i + 5];
+      }
+      int expected = Float.floatToIntBits(FloatKernels.scalar().cascadeSum(products, 0, n));
+      for (FloatKernels kernels :
+          new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
+        assertThat(Float.floatToIntBits(kernels.cascadeSumOfProducts(a, 2, b, 5, n)))
+            .as("%s n = %s", kernels.name(), n)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void scalarWeightGradientIsTheFusedSum() {
+    Tensor x = linspace(-3, 3, 2000);
+    Tensor w = scalar(0.5f).requiresGrad_(true);
+    Tensor g = x.sin();
+    w.mul(x).backward(g);
+    assertThat(w.grad().item()).isEqualTo(g.mul(x).sum().item());
+  }
 }

@@ -426,10 +426,16 @@ public final class VectorFloatKernels implements FloatKernels {
 
   @Override
   public float cascadeSum(float[] a, int start, int n) {
+    return cascadeSumOfProducts(a, start, null, 0, n);
+  }
+
+  @Override
+  public float cascadeSumOfProducts(float[] a, int start, float[] b, int bStart, int n) {
     int lanes = io.jgrad.backend.cpu.CascadeSum.LANES;
     if (n < lanes) {
-      return io.jgrad.backend.cpu.CascadeSum.innerSum(a, start, n);
+      return io.jgrad.backend.cpu.CascadeSum.innerSumOfProducts(a, start, b, bStart, n);
     }
+    int shift = bStart - start; // b's index for a's index i is i + shift
     int vectors = n / lanes;
     int size = vectors / 4;
     // CascadeSum.multiRowSum on four interleaved rows of vectors, held in locals (not arrays) so
@@ -446,10 +452,10 @@ public final class VectorFloatKernels implements FloatKernels {
     while (i + levelStep <= size) {
       for (int j = 0; j < levelStep; j++, i++) {
         int base = start + i * 32;
-        acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, base));
-        acc01 = acc01.add(FloatVector.fromArray(EIGHT, a, base + 8));
-        acc02 = acc02.add(FloatVector.fromArray(EIGHT, a, base + 16));
-        acc03 = acc03.add(FloatVector.fromArray(EIGHT, a, base + 24));
+        acc00 = acc00.add(load8(a, b, shift, base));
+        acc01 = acc01.add(load8(a, b, shift, base + 8));
+        acc02 = acc02.add(load8(a, b, shift, base + 16));
+        acc03 = acc03.add(load8(a, b, shift, base + 24));
       }
       acc10 = acc10.add(acc00);
       acc11 = acc11.add(acc01);
@@ -484,10 +490,10 @@ public final class VectorFloatKernels implements FloatKernels {
     }
     for (; i < size; i++) {
       int base = start + i * 32;
-      acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, base));
-      acc01 = acc01.add(FloatVector.fromArray(EIGHT, a, base + 8));
-      acc02 = acc02.add(FloatVector.fromArray(EIGHT, a, base + 16));
-      acc03 = acc03.add(FloatVector.fromArray(EIGHT, a, base + 24));
+      acc00 = acc00.add(load8(a, b, shift, base));
+      acc01 = acc01.add(load8(a, b, shift, base + 8));
+      acc02 = acc02.add(load8(a, b, shift, base + 16));
+      acc03 = acc03.add(load8(a, b, shift, base + 24));
     }
     acc00 = acc00.add(acc10).add(acc20).add(acc30);
     acc01 = acc01.add(acc11).add(acc21).add(acc31);
@@ -495,16 +501,22 @@ public final class VectorFloatKernels implements FloatKernels {
     acc03 = acc03.add(acc13).add(acc23).add(acc33);
     // row_sum's tail vectors go to partial 0, then the partials fold in order.
     for (int v = size * 4; v < vectors; v++) {
-      acc00 = acc00.add(FloatVector.fromArray(EIGHT, a, start + v * lanes));
+      acc00 = acc00.add(load8(a, b, shift, start + v * lanes));
     }
     FloatVector total = acc00.add(acc01).add(acc02).add(acc03);
     float result = 0f;
     for (int k = vectors * lanes; k < n; k++) {
-      result += a[start + k];
+      result += b == null ? a[start + k] : a[start + k] * b[start + k + shift];
     }
     for (int lane = 0; lane < lanes; lane++) {
       result += total.lane(lane);
     }
     return result;
+  }
+
+  /** Eight floats of {@code a}, or of {@code a * b} (rounded per lane, as an elementwise mul). */
+  private static FloatVector load8(float[] a, float[] b, int shift, int i) {
+    FloatVector v = FloatVector.fromArray(EIGHT, a, i);
+    return b == null ? v : v.mul(FloatVector.fromArray(EIGHT, b, i + shift));
   }
 }
