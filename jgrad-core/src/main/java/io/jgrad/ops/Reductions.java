@@ -144,18 +144,37 @@ public final class Reductions {
       int[] shape = x.layout().shape();
       SavedTensor sx = SavedTensor.save(x, "ProdBackward0");
       SavedTensor so = SavedTensor.save(out, "ProdBackward0");
-      // d prod = prod / x_i dx_i; exact for inputs without zeros.
+      // d prod / dx_i = product of the other elements: prod / x_i when the group has no zero;
+      // with exactly one zero, the zero's slot gets the product of the rest and the others 0;
+      // with two or more zeros, everything is 0 (PyTorch's prod_backward).
       Autograd.record(
           out,
           "ProdBackward" + (dims.length == 0 ? "0" : "1"),
           (g, needs) -> {
+            Tensor xv = sx.get();
+            Tensor grad = unsqueezeReduced(g, shape, d, keepdim);
             Tensor p = unsqueezeReduced(so.get(), shape, d, keepdim);
-            return new Tensor[] {unsqueezeReduced(g, shape, d, keepdim).mul(p).div(sx.get())};
+            Tensor isZero = xv.eq(0.0);
+            Tensor zeros = sum(isZero.to(xv.dtype()), d, true);
+            Tensor noZero = grad.mul(p).div(xv.maskedFill(isZero, 1.0)).maskedFill(isZero, 0.0);
+            Tensor othersProduct = prod(xv.maskedFill(isZero, 1.0), d, true);
+            Tensor oneZero = where(isZero, grad.mul(othersProduct), fullLike(xv, 0));
+            Tensor result =
+                where(zeros.eq(0.0), noZero, where(zeros.eq(1.0), oneZero, fullLike(xv, 0)));
+            return new Tensor[] {result};
           },
           new SavedTensor[] {sx, so},
           x);
     }
     return out;
+  }
+
+  private static Tensor where(Tensor condition, Tensor a, Tensor b) {
+    return Elementwise.where(condition, a, b);
+  }
+
+  private static Tensor fullLike(Tensor x, double value) {
+    return Elementwise.full(x.layout().shape(), value, x.dtype(), x.device());
   }
 
   /** {@code amax}/{@code amin}: extreme values; the gradient is shared evenly among ties. */
