@@ -1,15 +1,14 @@
 package io.jgrad.nn;
 
 import io.jgrad.Tensor;
-import java.util.Iterator;
-import java.util.List;
 
 /**
- * Modules applied in order, named "0", "1", ..., as PyTorch's {@code nn.Sequential}.
+ * Modules applied in order, named "0", "1", ..., as PyTorch's {@code nn.Sequential}: a {@link
+ * ModuleList} whose forward chains its modules.
  *
  * <p>{@code new Sequential(new Linear(3, 1), new Flatten(0, 1)).forward(xx)}
  */
-public class Sequential extends Module implements Iterable<Module> {
+public class Sequential extends ModuleList {
 
   /**
    * A chain of {@code modules}.
@@ -17,9 +16,7 @@ public class Sequential extends Module implements Iterable<Module> {
    * <p>{@code new Sequential(new Linear(2, 4), new ReLU())}.
    */
   public Sequential(Module... modules) {
-    for (Module m : modules) {
-      add(m);
-    }
+    super(modules);
   }
 
   /**
@@ -27,45 +24,16 @@ public class Sequential extends Module implements Iterable<Module> {
    *
    * <p>{@code seq.add(new ReLU())}.
    */
-  public Sequential add(Module module) {
-    registerModule(Integer.toString(size()), module);
-    return this;
-  }
-
-  /**
-   * The module at {@code index} (negative counts from the end), as {@code model[0]}.
-   *
-   * <p>{@code (Linear) model.get(0)}.
-   *
-   * @throws IndexOutOfBoundsException outside [-size, size)
-   */
-  public Module get(int index) {
-    List<Module> all = layers();
-    int n = all.size();
-    if (index < -n || index >= n) {
-      throw new IndexOutOfBoundsException("index " + index + " is out of range");
-    }
-    return all.get(index < 0 ? index + n : index);
-  }
-
-  /** Number of modules. */
-  public int size() {
-    return registeredChildren().size();
-  }
-
-  private List<Module> layers() {
-    return registeredChildren();
-  }
-
   @Override
-  public Iterator<Module> iterator() {
-    return layers().iterator();
+  public Sequential add(Module module) {
+    super.add(module);
+    return this;
   }
 
   @Override
   public Tensor forward(Tensor input) {
     Tensor x = input;
-    for (Module m : layers()) {
+    for (Module m : this) {
       x = m.forward(x);
     }
     return x;
