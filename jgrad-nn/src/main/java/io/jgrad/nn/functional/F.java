@@ -230,6 +230,144 @@ public final class F {
         input, runningMean, runningVar, weight, bias, training, momentum, eps);
   }
 
+  // ---- convolution and pooling ----------------------------------------------------------------
+
+  /**
+   * 2-d cross-correlation with stride 1, no padding and no bias.
+   *
+   * <p>{@code F.conv2d(x, w)} maps [N, C, H, W] with w [O, C, kH, kW] to [N, O, H-kH+1, W-kW+1].
+   */
+  public static Tensor conv2d(Tensor input, Tensor weight) {
+    return conv2d(input, weight, Optional.empty(), 1, 0);
+  }
+
+  /**
+   * 2-d cross-correlation with square stride and padding.
+   *
+   * <p>{@code F.conv2d(x, w, Optional.of(b), 2, 1)}.
+   */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Optional<Tensor> bias, int stride, int padding) {
+    return conv2d(
+        input,
+        weight,
+        bias,
+        new int[] {stride, stride},
+        new int[] {padding, padding},
+        new int[] {1, 1},
+        1);
+  }
+
+  /**
+   * 2-d cross-correlation as PyTorch's {@code F.conv2d}: input [N, C, H, W] (or unbatched [C, H,
+   * W]), weight [O, C/groups, kH, kW], optional bias [O]; stride, padding and dilation are (h, w)
+   * pairs. Computed as im2col + matmul with differentiable ops.
+   *
+   * <p>{@code F.conv2d(x, w, Optional.empty(), new int[] {1, 1}, new int[] {2, 2}, new int[] {2,
+   * 2}, 1)}.
+   *
+   * @throws IllegalArgumentException for bad shapes or parameters, with PyTorch's messages
+   */
+  public static Tensor conv2d(
+      Tensor input,
+      Tensor weight,
+      Optional<Tensor> bias,
+      int[] stride,
+      int[] padding,
+      int[] dilation,
+      int groups) {
+    return Convolution.conv2d(
+        input,
+        weight,
+        bias,
+        pair("stride", stride),
+        pair("padding", padding),
+        pair("dilation", dilation),
+        groups);
+  }
+
+  /**
+   * Max pooling with stride = kernel and no padding.
+   *
+   * <p>{@code F.maxPool2d(x, 2)} halves H and W.
+   */
+  public static Tensor maxPool2d(Tensor input, int kernelSize) {
+    return maxPool2d(input, kernelSize, kernelSize, 0);
+  }
+
+  /**
+   * Max pooling over square windows; the gradient goes to each window's first maximum.
+   *
+   * <p>{@code F.maxPool2d(x, 3, 2, 1)}.
+   *
+   * @throws IllegalArgumentException for non-positive sizes, padding over half the kernel, or an
+   *     empty output
+   */
+  public static Tensor maxPool2d(Tensor input, int kernelSize, int stride, int padding) {
+    return maxPool2d(
+        input,
+        new int[] {kernelSize, kernelSize},
+        new int[] {stride, stride},
+        new int[] {padding, padding});
+  }
+
+  /**
+   * Max pooling with (h, w) kernel, stride and padding; padding counts as -inf.
+   *
+   * <p>{@code F.maxPool2d(x, new int[] {2, 3}, new int[] {2, 3}, new int[] {0, 1})}.
+   */
+  public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding) {
+    return Convolution.maxPool2d(
+        input, pair("kernel_size", kernelSize), pair("stride", stride), pair("padding", padding));
+  }
+
+  /**
+   * Average pooling with stride = kernel and no padding.
+   *
+   * <p>{@code F.avgPool2d(x, 2)}.
+   */
+  public static Tensor avgPool2d(Tensor input, int kernelSize) {
+    return avgPool2d(input, kernelSize, kernelSize, 0);
+  }
+
+  /**
+   * Average pooling over square windows, zero padding counted in the divisor (PyTorch's {@code
+   * count_include_pad=True}); the gradient is spread evenly over each window.
+   *
+   * <p>{@code F.avgPool2d(x, 3, 2, 1)}.
+   *
+   * @throws IllegalArgumentException for non-positive sizes, padding over half the kernel, or an
+   *     empty output
+   */
+  public static Tensor avgPool2d(Tensor input, int kernelSize, int stride, int padding) {
+    return avgPool2d(
+        input,
+        new int[] {kernelSize, kernelSize},
+        new int[] {stride, stride},
+        new int[] {padding, padding});
+  }
+
+  /**
+   * Average pooling with (h, w) kernel, stride and padding.
+   *
+   * <p>{@code F.avgPool2d(x, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 0})}.
+   */
+  public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding) {
+    return Convolution.avgPool2d(
+        input, pair("kernel_size", kernelSize), pair("stride", stride), pair("padding", padding));
+  }
+
+  private static int[] pair(String name, int[] values) {
+    if (values.length == 1) {
+      return new int[] {values[0], values[0]};
+    }
+    if (values.length != 2) {
+      throw new IllegalArgumentException(
+          "conv2d/pool2d: " + name + " must have 1 or 2 values, got " + Arrays.toString(values));
+    }
+    return values.clone();
+  }
+
   // ---- losses ---------------------------------------------------------------------------------
 
   /**
