@@ -13,12 +13,13 @@ import java.util.Map;
 
 /** Reads golden/nn/nn_golden.txt (written by make_nn_golden.py) and compares tensors to it. */
 public final class Golden {
-  private static final Map<String, String[]> ENTRIES = load();
+  private static final Map<String, String[]> ENTRIES = read("/golden/nn/nn_golden.txt");
 
   private Golden() {}
 
-  private static Map<String, String[]> load() {
-    try (InputStream in = Golden.class.getResourceAsStream("/golden/nn/nn_golden.txt")) {
+  /** The entries of a golden file in this format (key|dtype|shape|values), by key. */
+  public static Map<String, String[]> read(String resource) {
+    try (InputStream in = Golden.class.getResourceAsStream(resource)) {
       Map<String, String[]> out = new HashMap<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
@@ -38,6 +39,11 @@ public final class Golden {
     if (parts == null) {
       throw new IllegalArgumentException("no golden entry " + key);
     }
+    return parse(parts);
+  }
+
+  /** The tensor of one entry returned by {@link #read}. */
+  public static Tensor parse(String[] parts) {
     int[] shape =
         parts[2].isEmpty()
             ? new int[0]

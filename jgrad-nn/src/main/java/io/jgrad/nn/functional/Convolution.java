@@ -52,9 +52,9 @@ final class Convolution {
               + groups
               + ", expected weight to be divisible by "
               + groups
-              + " at dimension 0, but got weight of size "
+              + " at dimension 0, but got weight of size ["
               + sizeText(weight)
-              + " instead");
+              + "] instead");
     }
     if (x.size(1) != weight.size(1) * groups) {
       throw new IllegalArgumentException(
@@ -131,13 +131,11 @@ final class Convolution {
       }
       if (padding[i] < 0 || padding[i] > kernel[i] / 2) {
         throw new IllegalArgumentException(
-            "pad should be at most half of "
-                + (max ? "effective " : "")
-                + "kernel size, but got pad="
+            "pad should be at most half of effective kernel size, but got pad="
                 + padding[i]
-                + (max
-                    ? ", kernel_size=" + kernel[i] + " and dilation=1"
-                    : " and kernel_size=" + kernel[i]));
+                + ", kernel_size="
+                + kernel[i]
+                + " and dilation=1");
       }
     }
     if (input.dim() != 3 && input.dim() != 4) {
@@ -231,7 +229,8 @@ final class Convolution {
         throw new IllegalArgumentException("negative padding is not supported");
       }
       if (dilation[i] <= 0) {
-        throw new IllegalArgumentException("dilation should be greater than zero");
+        throw new IllegalArgumentException(
+            "dilation should be greater than zero, but got " + Arrays.toString(dilation));
       }
     }
   }
