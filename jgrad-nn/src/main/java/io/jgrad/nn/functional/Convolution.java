@@ -98,12 +98,13 @@ final class Convolution {
     }
     int n = x.size(0);
     int[] out = outSize(x, new int[] {kh, kw}, stride, padding, dilation);
-    // cols [N, G, C/G·kH·kW, L]; weight [G, O/G, C/G·kH·kW]; the batched matmul broadcasts G.
-    Tensor cols = im2col(x, kh, kw, stride, padding, dilation, 0.0);
+    // Channel-major columns [C·kH·kW, N·L] make one matmul per group (no batch broadcast):
+    // weight [G, O/G, C/G·kH·kW] × cols [G, C/G·kH·kW, N·L] = [G, O/G, N·L] = [O, N, oH, oW].
+    Tensor cols = im2col(x.transpose(0, 1), kh, kw, stride, padding, dilation, 0.0, 1);
     int perGroup = weight.size(1) * kh * kw;
-    cols = cols.reshape(n, groups, perGroup, out[0] * out[1]);
+    cols = cols.reshape(groups, perGroup, n * out[0] * out[1]);
     Tensor w = weight.reshape(groups, outChannels / groups, perGroup);
-    Tensor y = w.matmul(cols).reshape(n, outChannels, out[0], out[1]);
+    Tensor y = w.matmul(cols).reshape(outChannels, n, out[0], out[1]).transpose(0, 1).contiguous();
     if (bias.isPresent()) {
       y = y.add(bias.get().view(1, outChannels, 1, 1));
     }
@@ -166,18 +167,18 @@ final class Convolution {
     // Max pads with -inf so padding never wins; avg pads with 0 and divides by kH·kW
     // (count_include_pad=True).
     double fill = max ? Double.NEGATIVE_INFINITY : 0.0;
-    Tensor cols = im2col(x, kernel[0], kernel[1], stride, padding, ones, fill);
-    Tensor windows = cols.reshape(x.size(0), x.size(1), kernel[0] * kernel[1], out[0], out[1]);
+    Tensor windows = im2col(x, kernel[0], kernel[1], stride, padding, ones, fill, 2);
     // max(dim) sends the gradient to the first maximum, as PyTorch's max_pool2d kernel.
     Tensor y = max ? windows.max(2).values() : windows.mean(2);
     return unbatched ? y.squeeze(0) : y;
   }
 
   /**
-   * [N, C, H, W] to [N, C, kH·kW, oH·oW] (channel-major, then kernel offset), as unfold's columns.
+   * The kH·kW strided windows of [A, B, H, W] stacked at {@code dim}: [A, B, kH·kW, oH, oW] for dim
+   * 2, [A, kH·kW, B, oH, oW] for dim 1 (kernel offsets in row-major order, as unfold).
    */
   private static Tensor im2col(
-      Tensor x, int kh, int kw, int[] stride, int[] padding, int[] dilation, double fill) {
+      Tensor x, int kh, int kw, int[] stride, int[] padding, int[] dilation, double fill, int dim) {
     int[] out = outSize(x, new int[] {kh, kw}, stride, padding, dilation);
     Tensor p = pad(x, padding, fill);
     List<Tensor> patches = new ArrayList<>(kh * kw);
@@ -189,8 +190,7 @@ final class Convolution {
         patches.add(rows.slice(3, w0, w0 + (out[1] - 1) * stride[1] + 1, stride[1]));
       }
     }
-    Tensor cols = stack(patches, 2);
-    return cols.reshape(x.size(0), x.size(1) * kh * kw, out[0] * out[1]);
+    return stack(patches, dim);
   }
 
   private static Tensor pad(Tensor x, int[] padding, double fill) {
