@@ -1,9 +1,11 @@
 package io.jgrad.nn.checkpoint;
 
 import io.jgrad.Tensor;
+import io.jgrad.io.Json;
 import io.jgrad.io.SafeTensors;
 import io.jgrad.nn.IncompatibleKeys;
 import io.jgrad.nn.Module;
+import io.jgrad.optim.LRScheduler;
 import io.jgrad.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +40,9 @@ public final class Checkpoint {
 
   /** Prefix of the optimizer's state tensors: {@code optimizer.state.0.momentum_buffer}. */
   public static final String OPTIMIZER_STATE_PREFIX = "optimizer.state.";
+
+  /** The {@code extra} key under which a learning-rate scheduler's state dict is kept, as JSON. */
+  public static final String SCHEDULER_KEY = "jgrad.scheduler";
 
   private Checkpoint() {}
 
@@ -98,6 +103,60 @@ public final class Checkpoint {
     CheckpointCodec.Encoded encoded =
         CheckpointCodec.encode(model, Optional.of(optimizer), epoch, extra);
     SafeTensors.save(encoded.tensors(), encoded.metadata(), path);
+  }
+
+  /**
+   * Also saves {@code scheduler}'s state dict (PyTorch's {@code scheduler.state_dict()}), so that
+   * the learning-rate schedule resumes where it stopped.
+   *
+   * <p>{@code Checkpoint.save(path, model, opt, new StepLR(opt, 10), epoch, Map.of())}.
+   *
+   * @throws IllegalArgumentException as the plain save, or if {@code extra} already uses {@link
+   *     #SCHEDULER_KEY}
+   */
+  public static void save(
+      Path path,
+      Module model,
+      Optimizer optimizer,
+      LRScheduler scheduler,
+      int epoch,
+      Map<String, String> extra)
+      throws IOException {
+    if (extra.containsKey(SCHEDULER_KEY)) {
+      throw new IllegalArgumentException(
+          "Checkpoint.save: extra must not use the reserved key '" + SCHEDULER_KEY + "'");
+    }
+    Map<String, String> withScheduler = new LinkedHashMap<>(extra);
+    withScheduler.put(SCHEDULER_KEY, Json.write(scheduler.stateDict(), Json.Dialect.PYTHON));
+    save(path, model, optimizer, epoch, withScheduler);
+  }
+
+  /**
+   * Restores {@code model}, {@code optimizer} and {@code scheduler} saved by {@link #save(Path,
+   * Module, Optimizer, LRScheduler, int, Map)}; the returned {@code extra} omits the scheduler's
+   * entry.
+   *
+   * <p>{@code int start = Checkpoint.load(path, model, opt, scheduler).epoch();}
+   *
+   * @throws IllegalArgumentException as {@link #load(Path, Module, Optimizer)}, or if the file
+   *     holds no scheduler state
+   */
+  public static Loaded load(Path path, Module model, Optimizer optimizer, LRScheduler scheduler)
+      throws IOException {
+    Contents contents = read(path);
+    String state = contents.extra().get(SCHEDULER_KEY);
+    if (state == null) {
+      throw new IllegalArgumentException(
+          "checkpoint " + path + " holds no scheduler state (saved without a scheduler)");
+    }
+    Loaded loaded = load(path, model, optimizer, true);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> schedulerState =
+        (Map<String, Object>) Json.parse(state, Json.Dialect.PYTHON);
+    scheduler.loadStateDict(schedulerState);
+    Map<String, String> extra = new LinkedHashMap<>(loaded.extra());
+    extra.remove(SCHEDULER_KEY);
+    return new Loaded(loaded.epoch(), extra, loaded.modelKeys());
   }
 
   /**
