@@ -22,7 +22,8 @@ public final class Examples {
           LinregModule::new,
           DescentFourWays::new,
           Minibatch::new,
-          FashionMnistExample::new);
+          FashionMnistExample::new,
+          FashionCnn::new);
 
   private Examples() {}
 

@@ -192,6 +192,20 @@ class ExamplesTest {
   }
 
   @Test
+  void fashionCnnPrintsPyTorchExampleLines() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(io.jgrad.data.FashionMnist.DEFAULT_DIRECTORY),
+        "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
+    List<String> lines = ExampleRun.lines("fashion-cnn", c -> c.withLimit(128).withSteps(1));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("Train Epoch: 1 \\[0/128 \\(0%\\)\\]\tLoss: \\d+\\.\\d{6}"));
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.matches("Test set: Average loss: \\d+\\.\\d{4}, Accuracy: \\d+/128 \\(\\d+%\\)"));
+  }
+
+  @Test
   void commandLineErrorsAreOneLineWithStatusTwo() {
     var out = new java.io.ByteArrayOutputStream();
     var err = new java.io.ByteArrayOutputStream();
