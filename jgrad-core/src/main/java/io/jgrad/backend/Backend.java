@@ -92,4 +92,23 @@ public interface Backend {
 
   /** {@code out[..., index[i], ...] += src[..., i, ...]} along {@code dim}; out contiguous. */
   void indexAdd(Tensor out, int dim, Tensor index, Tensor src);
+
+  /**
+   * im2col as PyTorch's {@code unfold}: writes the sliding blocks of image {@code x} [N, C, H, W]
+   * into contiguous {@code out} [N, C·kH·kW, L] (row {@code (c·kH + i)·kW + j}, column {@code oh·oW
+   * + ow}), zero outside the image. The default composes strided copies, one per kernel offset;
+   * backends override it with a direct kernel.
+   */
+  default void unfold(Tensor x, UnfoldGeometry geometry, Tensor out) {
+    ComposedUnfold.unfold(this, x, geometry, out);
+  }
+
+  /**
+   * col2im as PyTorch's {@code fold}, the adjoint of {@link #unfold}: adds every column entry of
+   * {@code cols} [N, C·kH·kW, L] into its image position of contiguous {@code out} [N, C, H, W],
+   * dropping those that fall in the padding. {@code out} holds the starting values (zeros).
+   */
+  default void fold(Tensor cols, UnfoldGeometry geometry, Tensor out) {
+    ComposedUnfold.fold(this, cols, geometry, out);
+  }
 }

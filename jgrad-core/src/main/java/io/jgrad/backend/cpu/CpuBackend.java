@@ -6,6 +6,7 @@ import io.jgrad.Tensor;
 import io.jgrad.backend.Backend;
 import io.jgrad.backend.Layout;
 import io.jgrad.backend.Storage;
+import io.jgrad.backend.UnfoldGeometry;
 import io.jgrad.ops.BinaryOp;
 import io.jgrad.ops.CompareOp;
 import io.jgrad.ops.ReduceOp;
@@ -136,6 +137,28 @@ public final class CpuBackend implements Backend {
   @Override
   public void indexAdd(Tensor out, int dim, Tensor index, Tensor src) {
     IndexKernels.indexAdd(out, dim, index, src);
+  }
+
+  @Override
+  public void unfold(Tensor x, UnfoldGeometry geometry, Tensor out) {
+    if (UnfoldKernel.supports(out.dtype())
+        && x.dtype() == out.dtype()
+        && out.layout().isContiguous()) {
+      UnfoldKernel.unfold(x, geometry, out);
+    } else {
+      Backend.super.unfold(x, geometry, out);
+    }
+  }
+
+  @Override
+  public void fold(Tensor cols, UnfoldGeometry geometry, Tensor out) {
+    if (UnfoldKernel.supports(out.dtype())
+        && cols.dtype() == out.dtype()
+        && out.layout().isContiguous()) {
+      UnfoldKernel.fold(cols, geometry, out);
+    } else {
+      Backend.super.fold(cols, geometry, out);
+    }
   }
 
   /** A tensor over {@code storage} with {@code layout}, for kernels' internal use (no grad). */
