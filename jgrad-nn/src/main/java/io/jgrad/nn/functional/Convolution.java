@@ -2,20 +2,19 @@ package io.jgrad.nn.functional;
 
 import static io.jgrad.JGrad.cat;
 import static io.jgrad.JGrad.full;
-import static io.jgrad.JGrad.stack;
 
 import io.jgrad.Size;
 import io.jgrad.Tensor;
 import io.jgrad.TensorOptions;
-import java.util.ArrayList;
+import io.jgrad.ops.Unfold;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * 2-d convolution and pooling built from differentiable views: pad with {@code cat}, take one
- * strided slice per kernel offset, {@code stack} them (im2col), then matmul or reduce. Autograd of
- * slice/stack/cat scatters the gradients back (col2im), so no hand-written backward is needed.
+ * 2-d convolution and pooling on {@link Unfold#unfold} (im2col): the sliding blocks become columns,
+ * then one matmul per group (convolution) or a max/mean over the kernel axis (pooling). Unfold's
+ * backward is fold (col2im), so the gradients need no hand-written code here.
  */
 final class Convolution {
   private Convolution() {}
@@ -98,13 +97,18 @@ final class Convolution {
     }
     int n = x.size(0);
     int[] out = outSize(x, new int[] {kh, kw}, stride, padding, dilation);
-    // Channel-major columns [C·kH·kW, N·L] make one matmul per group (no batch broadcast):
-    // weight [G, O/G, C/G·kH·kW] × cols [G, C/G·kH·kW, N·L] = [G, O/G, N·L] = [O, N, oH, oW].
-    Tensor cols = im2col(x.transpose(0, 1), kh, kw, stride, padding, dilation, 0.0, 1);
+    // One matmul per group over the whole batch: weight [G, O/G, C/G·kH·kW] times the columns
+    // [N, G, C/G·kH·kW, L] broadcasts to [N, G, O/G, L], which is [N, O, oH, oW] in memory.
+    Tensor cols = Unfold.unfold(x, new int[] {kh, kw}, dilation, padding, stride);
     int perGroup = weight.size(1) * kh * kw;
-    cols = cols.reshape(groups, perGroup, n * out[0] * out[1]);
-    Tensor w = weight.reshape(groups, outChannels / groups, perGroup);
-    Tensor y = w.matmul(cols).reshape(outChannels, n, out[0], out[1]).transpose(0, 1).contiguous();
+    int blocks = out[0] * out[1];
+    Tensor y =
+        groups == 1
+            ? weight.reshape(outChannels, perGroup).matmul(cols)
+            : weight
+                .reshape(groups, outChannels / groups, perGroup)
+                .matmul(cols.view(n, groups, perGroup, blocks));
+    y = y.reshape(n, outChannels, out[0], out[1]);
     if (bias.isPresent()) {
       y = y.add(bias.get().view(1, outChannels, 1, 1));
     }
@@ -164,33 +168,18 @@ final class Convolution {
               + out[1]
               + "). Output size is too small");
     }
-    // Max pads with -inf so padding never wins; avg pads with 0 and divides by kH·kW
-    // (count_include_pad=True).
-    double fill = max ? Double.NEGATIVE_INFINITY : 0.0;
-    Tensor windows = im2col(x, kernel[0], kernel[1], stride, padding, ones, fill, 2);
-    // max(dim) sends the gradient to the first maximum, as PyTorch's max_pool2d kernel.
-    Tensor y = max ? windows.max(2).values() : windows.mean(2);
+    // Max pads with -inf so padding never wins (unfold itself pads with zeros); avg keeps the zero
+    // padding and divides by kH·kW (count_include_pad=True).
+    Tensor source = max ? pad(x, padding, Double.NEGATIVE_INFINITY) : x;
+    int[] unfoldPadding = max ? new int[] {0, 0} : padding;
+    Tensor cols = Unfold.unfold(source, kernel, ones, unfoldPadding, stride);
+    Tensor windows = cols.view(x.size(0), x.size(1), kernel[0] * kernel[1], out[0] * out[1]);
+    // max(dim) sends the gradient to the first maximum (kernel offsets in row-major order), as
+    // PyTorch's max_pool2d kernel.
+    Tensor y =
+        (max ? windows.max(2).values() : windows.mean(2))
+            .view(x.size(0), x.size(1), out[0], out[1]);
     return unbatched ? y.squeeze(0) : y;
-  }
-
-  /**
-   * The kH·kW strided windows of [A, B, H, W] stacked at {@code dim}: [A, B, kH·kW, oH, oW] for dim
-   * 2, [A, kH·kW, B, oH, oW] for dim 1 (kernel offsets in row-major order, as unfold).
-   */
-  private static Tensor im2col(
-      Tensor x, int kh, int kw, int[] stride, int[] padding, int[] dilation, double fill, int dim) {
-    int[] out = outSize(x, new int[] {kh, kw}, stride, padding, dilation);
-    Tensor p = pad(x, padding, fill);
-    List<Tensor> patches = new ArrayList<>(kh * kw);
-    for (int i = 0; i < kh; i++) {
-      int h0 = i * dilation[0];
-      Tensor rows = p.slice(2, h0, h0 + (out[0] - 1) * stride[0] + 1, stride[0]);
-      for (int j = 0; j < kw; j++) {
-        int w0 = j * dilation[1];
-        patches.add(rows.slice(3, w0, w0 + (out[1] - 1) * stride[1] + 1, stride[1]));
-      }
-    }
-    return stack(patches, dim);
   }
 
   private static Tensor pad(Tensor x, int[] padding, double fill) {

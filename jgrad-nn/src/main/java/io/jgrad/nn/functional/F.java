@@ -4,6 +4,7 @@ import static io.jgrad.JGrad.where;
 
 import io.jgrad.Tensor;
 import io.jgrad.nn.Reduction;
+import io.jgrad.ops.Unfold;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -261,7 +262,7 @@ public final class F {
   /**
    * 2-d cross-correlation as PyTorch's {@code F.conv2d}: input [N, C, H, W] (or unbatched [C, H,
    * W]), weight [O, C/groups, kH, kW], optional bias [O]; stride, padding and dilation are (h, w)
-   * pairs. Computed as im2col + matmul with differentiable ops.
+   * pairs. Computed as unfold (im2col) + one matmul per group.
    *
    * <p>{@code F.conv2d(x, w, Optional.empty(), new int[] {1, 1}, new int[] {2, 2}, new int[] {2,
    * 2}, 1)}.
@@ -357,13 +358,70 @@ public final class F {
         input, pair("kernel_size", kernelSize), pair("stride", stride), pair("padding", padding));
   }
 
+  /**
+   * Sliding blocks of [N, C, H, W] as columns [N, C·k·k, L] (im2col), as PyTorch's {@code F.unfold}
+   * with dilation 1, padding 0 and stride 1.
+   *
+   * <p>{@code F.unfold(x, 3)} maps [2, 3, 5, 5] to [2, 27, 9].
+   */
+  public static Tensor unfold(Tensor input, int kernelSize) {
+    return unfold(input, new int[] {kernelSize}, new int[] {1}, new int[] {0}, new int[] {1});
+  }
+
+  /**
+   * Sliding blocks as columns, as PyTorch's {@code F.unfold(input, kernel_size, dilation, padding,
+   * stride)}; each parameter is one value or an (h, w) pair. Its gradient is {@link #fold}.
+   *
+   * <p>{@code F.unfold(x, new int[] {2, 3}, new int[] {1}, new int[] {1}, new int[] {2})}.
+   *
+   * @throws IllegalArgumentException for bad shapes or parameters, with PyTorch's messages
+   */
+  public static Tensor unfold(
+      Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+    return Unfold.unfold(
+        input,
+        pair("kernel_size", kernelSize),
+        pair("dilation", dilation),
+        pair("padding", padding),
+        pair("stride", stride));
+  }
+
+  /**
+   * Sums columns [N, C·kH·kW, L] back into an image [N, C, outputSize] (col2im), as PyTorch's
+   * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)}; overlapping blocks
+   * add up. Parameters are one value or an (h, w) pair.
+   *
+   * <p>{@code F.fold(cols, new int[] {4, 4}, new int[] {2}, new int[] {1}, new int[] {0}, new int[]
+   * {1})}.
+   *
+   * @throws IllegalArgumentException for bad shapes or parameters, with PyTorch's messages
+   */
+  public static Tensor fold(
+      Tensor input,
+      int[] outputSize,
+      int[] kernelSize,
+      int[] dilation,
+      int[] padding,
+      int[] stride) {
+    return Unfold.fold(
+        input,
+        pair("output_size", outputSize),
+        pair("kernel_size", kernelSize),
+        pair("dilation", dilation),
+        pair("padding", padding),
+        pair("stride", stride));
+  }
+
   private static int[] pair(String name, int[] values) {
     if (values.length == 1) {
       return new int[] {values[0], values[0]};
     }
     if (values.length != 2) {
       throw new IllegalArgumentException(
-          "conv2d/pool2d: " + name + " must have 1 or 2 values, got " + Arrays.toString(values));
+          "conv2d/pool2d/unfold/fold: "
+              + name
+              + " must have 1 or 2 values, got "
+              + Arrays.toString(values));
     }
     return values.clone();
   }
