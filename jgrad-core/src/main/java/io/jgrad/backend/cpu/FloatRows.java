@@ -62,6 +62,21 @@ final class FloatRows {
     if (op == BinaryOp.POW && bs == 0 && powScalar(a, ao, as, b[bo], out, oo, os, n)) {
       return;
     }
+    // A row against one broadcast value (a per-channel bias, a per-row scale): vector loops.
+    if (os == 1
+        && as == 1
+        && bs == 0
+        && n > 0
+        && FloatKernels.active().binaryScalar(op, a, ao, b[bo], false, out, oo, n)) {
+      return;
+    }
+    if (os == 1
+        && bs == 1
+        && as == 0
+        && n > 0
+        && FloatKernels.active().binaryScalar(op, b, bo, a[ao], true, out, oo, n)) {
+      return;
+    }
     switch (op) {
       case ADD -> {
         for (int i = 0; i < n; i++) {
