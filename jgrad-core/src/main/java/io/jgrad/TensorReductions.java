@@ -1,6 +1,8 @@
 package io.jgrad;
 
+import io.jgrad.ops.Cumulative;
 import io.jgrad.ops.Reductions;
+import io.jgrad.ops.Sorting;
 
 /**
  * Reductions of {@link Tensor} over all or chosen dimensions, with {@code keepdim}, and softmax.
@@ -207,5 +209,107 @@ public sealed interface TensorReductions permits Tensor {
   /** Log-softmax along {@code dim}. */
   default Tensor logSoftmax(int dim) {
     return Reductions.softmax(self(), dim, true);
+  }
+
+  /**
+   * Sorts along the last dimension, ascending; NaN sorts as the largest value.
+   *
+   * <p>{@code tensor(3.0, 1.0, 2.0).sort().values()} is {@code [1, 2, 3]}.
+   */
+  default ValuesIndices sort() {
+    return Sorting.sort(self(), -1, false);
+  }
+
+  /**
+   * Sorts along {@code dim}, ascending; stable, so equal values keep their order.
+   *
+   * <p>{@code x.sort(0).indices()}.
+   */
+  default ValuesIndices sort(int dim) {
+    return Sorting.sort(self(), dim, false);
+  }
+
+  /**
+   * Sorts along {@code dim}, largest first when {@code descending}; stable for ties.
+   *
+   * <p>{@code scores.sort(1, true).values()}; the values' gradient goes back to the positions.
+   */
+  default ValuesIndices sort(int dim, boolean descending) {
+    return Sorting.sort(self(), dim, descending);
+  }
+
+  /**
+   * The int64 positions that sort the last dimension ascending.
+   *
+   * <p>{@code tensor(3.0, 1.0, 2.0).argsort()} is {@code [1, 2, 0]}.
+   */
+  default Tensor argsort() {
+    return Sorting.argsort(self(), -1, false);
+  }
+
+  /**
+   * The int64 positions that sort {@code dim} ascending.
+   *
+   * <p>{@code x.argsort(0)}.
+   */
+  default Tensor argsort(int dim) {
+    return Sorting.argsort(self(), dim, false);
+  }
+
+  /**
+   * The int64 positions that sort {@code dim}, largest first when {@code descending}.
+   *
+   * <p>{@code scores.argsort(1, true)}.
+   */
+  default Tensor argsort(int dim, boolean descending) {
+    return Sorting.argsort(self(), dim, descending);
+  }
+
+  /**
+   * The {@code k} largest values of the last dimension, largest first, with their positions.
+   *
+   * <p>{@code logits.topk(5).indices()}.
+   *
+   * @throws IllegalArgumentException "selected index k out of range" unless 0 &lt;= k &lt;= size
+   */
+  default ValuesIndices topk(int k) {
+    return Sorting.topk(self(), k, -1, true, true);
+  }
+
+  /**
+   * The {@code k} largest values along {@code dim}, largest first, with their positions.
+   *
+   * <p>{@code x.topk(2, 0)}.
+   */
+  default ValuesIndices topk(int k, int dim) {
+    return Sorting.topk(self(), k, dim, true, true);
+  }
+
+  /**
+   * The {@code k} largest (or smallest) values along {@code dim} with their positions; the result
+   * is sorted whatever {@code sorted} says (PyTorch leaves the unsorted order unspecified).
+   *
+   * <p>{@code x.topk(3, 1, false, true)} gives the three smallest of each row, smallest first.
+   */
+  default ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) {
+    return Sorting.topk(self(), k, dim, largest, sorted);
+  }
+
+  /**
+   * Running sum along {@code dim}; integer and bool inputs give int64.
+   *
+   * <p>{@code tensor(1.0, 2.0, 3.0).cumsum(0)} is {@code [1, 3, 6]}.
+   */
+  default Tensor cumsum(int dim) {
+    return Cumulative.cumsum(self(), dim, false);
+  }
+
+  /**
+   * Running product along {@code dim}; integer and bool inputs give int64.
+   *
+   * <p>{@code tensor(1.0, 2.0, 3.0).cumprod(0)} is {@code [1, 2, 6]}.
+   */
+  default Tensor cumprod(int dim) {
+    return Cumulative.cumprod(self(), dim);
   }
 }

@@ -48,6 +48,9 @@ CONFIGS = {
     "adagrad": lambda p: torch.optim.Adagrad(p, lr=0.1),
     "adagrad_full": lambda p: torch.optim.Adagrad(p, lr=0.1, lr_decay=0.05, weight_decay=0.1, initial_accumulator_value=0.2, eps=1e-8),
     "adagrad_maximize": lambda p: torch.optim.Adagrad(p, lr=0.1, maximize=True),
+    "adadelta": lambda p: torch.optim.Adadelta(p),
+    "adadelta_full": lambda p: torch.optim.Adadelta(p, lr=0.5, rho=0.8, eps=1e-4, weight_decay=0.1),
+    "adadelta_maximize": lambda p: torch.optim.Adadelta(p, lr=2.0, maximize=True),
     "sgd_groups": lambda p: torch.optim.SGD([{"params": [p[0]]}, {"params": [p[1]], "lr": 0.01, "momentum": 0.9}], lr=0.1, momentum=0.5),
 }
 

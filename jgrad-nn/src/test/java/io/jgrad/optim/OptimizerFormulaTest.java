@@ -206,4 +206,52 @@ class OptimizerFormulaTest {
                         .initialAccumulatorValue(0.2))),
         expected);
   }
+
+  @Test
+  void adadeltaScalesByTheRatioOfRunningRootMeanSquares() {
+    double lr = 0.5;
+    double rho = 0.8;
+    double eps = 1e-4;
+    double weightDecay = 0.1;
+    double p = START;
+    double squareAvg = 0;
+    double accDelta = 0;
+    double[] expected = new double[GRADS.length];
+    for (int t = 0; t < GRADS.length; t++) {
+      double g = -GRADS[t] + weightDecay * p;
+      squareAvg = rho * squareAvg + (1 - rho) * g * g;
+      double delta = Math.sqrt(accDelta + eps) / Math.sqrt(squareAvg + eps) * g;
+      accDelta = rho * accDelta + (1 - rho) * delta * delta;
+      p -= lr * delta;
+      expected[t] = p;
+    }
+    assertSteps(
+        run(
+            ps ->
+                new Adadelta(
+                    ps,
+                    Adadelta.Options.of(lr)
+                        .rho(rho)
+                        .eps(eps)
+                        .weightDecay(weightDecay)
+                        .maximize(true))),
+        expected);
+  }
+
+  @Test
+  void adadeltaDefaults() {
+    double p = START;
+    double squareAvg = 0;
+    double accDelta = 0;
+    double[] expected = new double[GRADS.length];
+    for (int t = 0; t < GRADS.length; t++) {
+      double g = GRADS[t];
+      squareAvg = 0.9 * squareAvg + 0.1 * g * g;
+      double delta = Math.sqrt(accDelta + 1e-6) / Math.sqrt(squareAvg + 1e-6) * g;
+      accDelta = 0.9 * accDelta + 0.1 * delta * delta;
+      p -= delta;
+      expected[t] = p;
+    }
+    assertSteps(run(ps -> new Adadelta(ps)), expected);
+  }
 }

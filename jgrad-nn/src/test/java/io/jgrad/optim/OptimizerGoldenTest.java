@@ -78,6 +78,12 @@ class OptimizerGoldenTest {
                         .initialAccumulatorValue(0.2)
                         .eps(1e-8))),
         new Config("adagrad_maximize", p -> new Adagrad(p, Adagrad.Options.of(0.1).maximize(true))),
+        new Config("adadelta", p -> new Adadelta(p)),
+        new Config(
+            "adadelta_full",
+            p -> new Adadelta(p, Adadelta.Options.of(0.5).rho(0.8).eps(1e-4).weightDecay(0.1))),
+        new Config(
+            "adadelta_maximize", p -> new Adadelta(p, Adadelta.Options.of(2.0).maximize(true))),
         new Config(
             "sgd_groups",
             p -> {
@@ -135,6 +141,7 @@ class OptimizerGoldenTest {
               "square_avg",
               "grad_avg",
               "sum",
+              "acc_delta",
               "step")) {
         boolean inGolden = hasGolden(name, index, key);
         assertThat(entry != null && entry.containsKey(key))

@@ -133,6 +133,9 @@ class OptimizerTest {
         .hasMessage("Invalid alpha value: -1.0");
     assertThatThrownBy(() -> new Adagrad(ps, Adagrad.Options.of(0.1).lrDecay(-1)))
         .hasMessage("Invalid lr_decay value: -1.0");
+    assertThatThrownBy(() -> new Adadelta(ps, Adadelta.Options.of(1.0).rho(1.5)))
+        .hasMessage("Invalid rho value: 1.5");
+    assertThatThrownBy(() -> new Adadelta(ps, -1.0)).hasMessage("Invalid learning rate: -1.0");
     assertThatThrownBy(() -> new SGD(List.of(), 0.1))
         .hasMessage("optimizer got an empty parameter list");
     Tensor leaf = param(1.0);
