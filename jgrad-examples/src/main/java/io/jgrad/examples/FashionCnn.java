@@ -14,13 +14,13 @@ import io.jgrad.nn.Module;
 import io.jgrad.nn.NLLLoss;
 import io.jgrad.nn.Reduction;
 import io.jgrad.nn.functional.F;
-import io.jgrad.optim.Adam;
+import io.jgrad.optim.Adadelta;
 import io.jgrad.optim.StepLR;
 
 /**
  * Beyond the seeds: the convolutional network of PyTorch's {@code examples/mnist} (two 3x3
- * convolutions, max pooling, dropout, two linear layers, log-softmax with NLL loss) on
- * Fashion-MNIST, printing that example's progress and test lines.
+ * convolutions, max pooling, dropout, two linear layers, log-softmax with NLL loss, Adadelta with
+ * lr 1.0 and StepLR(gamma 0.7)) on Fashion-MNIST, printing that example's progress and test lines.
  */
 final class FashionCnn implements Example {
   /** PyTorch's examples/mnist {@code Net}. */
@@ -80,7 +80,7 @@ final class FashionCnn implements Example {
             new TensorDataset(test.normalizedImages().sub(mean).div(std), test.labels()), 1000);
     Net model = new Net();
     model.to(ctx.device());
-    Adam optimizer = new Adam(model.parameters(), ctx.lr().orElse(1e-3));
+    Adadelta optimizer = new Adadelta(model.parameters(), ctx.lr().orElse(1.0));
     StepLR scheduler = new StepLR(optimizer, 1, 0.7);
     NLLLoss lossFn = new NLLLoss();
     int epochs = ctx.steps().orElse(1);
