@@ -75,6 +75,9 @@ public interface FloatKernels {
    */
   float cascadeSumOfProducts(float[] a, int aStart, float[] b, int bStart, int n);
 
+  /** {@code c[co + j] = fma(s, b[bo + j], c[co + j])} for j below n: one step of a row update. */
+  void fmaRow(float s, float[] b, int bo, float[] c, int co, int n);
+
   /**
    * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows by
    * two vectors.

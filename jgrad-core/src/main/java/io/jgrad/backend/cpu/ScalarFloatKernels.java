@@ -186,4 +186,11 @@ final class ScalarFloatKernels implements FloatKernels {
   public float cascadeSumOfProducts(float[] a, int aStart, float[] b, int bStart, int n) {
     return CascadeSum.innerSumOfProducts(a, aStart, b, bStart, n);
   }
+
+  @Override
+  public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
+    for (int j = 0; j < n; j++) {
+      c[co + j] = Math.fma(s, b[bo + j], c[co + j]);
+    }
+  }
 }

@@ -45,6 +45,10 @@ final class Sgemm {
       float[] c,
       int cOff,
       int ldc) {
+    if (k <= SMALL_DEPTH && n >= SMALL_DEPTH_MIN_WIDTH && bCs == 1) {
+      smallDepth(kernels, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+      return;
+    }
     if (!worthPacking(m, n, k)) {
       direct(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
       return;
@@ -194,6 +198,41 @@ final class Sgemm {
           bp[at + j] = 0f;
         }
         at += nr;
+      }
+    }
+  }
+
+  /** Inner sizes up to this, with wide rows, skip packing (a 3x3 convolution has k = 9). */
+  static final int SMALL_DEPTH = 16;
+
+  /** Row width from which the small-depth path's vector row updates pay off. */
+  static final int SMALL_DEPTH_MIN_WIDTH = 32;
+
+  /**
+   * Few terms per element but long rows (a convolution's weight times its im2col columns): each row
+   * of C is k vectorised fma sweeps over rows of B, so every element is still the in-order fma
+   * chain over k that the packed path computes.
+   */
+  private static void smallDepth(
+      FloatKernels kernels,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRs,
+      int aCs,
+      float[] b,
+      int bOff,
+      int bRs,
+      float[] c,
+      int cOff,
+      int ldc) {
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      java.util.Arrays.fill(c, row, row + n, 0f);
+      for (int p = 0; p < k; p++) {
+        kernels.fmaRow(a[aOff + i * aRs + p * aCs], b, bOff + p * bRs, c, row, n);
       }
     }
   }

@@ -519,4 +519,18 @@ public final class VectorFloatKernels implements FloatKernels {
     FloatVector v = FloatVector.fromArray(EIGHT, a, i);
     return b == null ? v : v.mul(FloatVector.fromArray(EIGHT, b, i + shift));
   }
+
+  @Override
+  public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
+    FloatVector sv = FloatVector.broadcast(S, s);
+    int j = 0;
+    int bound = S.loopBound(n);
+    for (; j < bound; j += L) {
+      sv.fma(FloatVector.fromArray(S, b, bo + j), FloatVector.fromArray(S, c, co + j))
+          .intoArray(c, co + j);
+    }
+    for (; j < n; j++) {
+      c[co + j] = Math.fma(s, b[bo + j], c[co + j]);
+    }
+  }
 }
