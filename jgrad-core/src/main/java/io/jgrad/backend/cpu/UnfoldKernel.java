@@ -80,8 +80,22 @@ final class UnfoldKernel {
     return Math.max(0, Math.min(outSize, Math.floorDiv(size - 1 + shift, stride) + 1));
   }
 
-  private static void unfoldPlane(
-      float[] src, float[] dst, UnfoldGeometry g, int plane, int inOffset, int outOffset) {
+  /**
+   * One row of blocks for a kernel offset: {@code cols} is where the row starts in the column
+   * matrix, {@code image} where block column 0 would read in the image, and {@code [w0, w1)} the
+   * block columns that fall inside the image (empty for rows entirely in the padding).
+   */
+  @FunctionalInterface
+  private interface BlockRow {
+    void visit(int cols, int image, int w0, int w1);
+  }
+
+  /**
+   * Visits every block row of one (image, channel) plane, kernel offset by kernel offset and top to
+   * bottom: the order of PyTorch's col2im, which fold's accumulation must keep.
+   */
+  private static void forEachBlockRow(
+      UnfoldGeometry g, int plane, int imageOffset, int colsOffset, BlockRow visitor) {
     int h = g.height();
     int w = g.width();
     int oh = g.outH();
@@ -89,130 +103,99 @@ final class UnfoldKernel {
     int sh = g.strideH();
     int sw = g.strideW();
     int kk = g.kernelH() * g.kernelW();
-    int image = inOffset + plane * h * w;
-    int row = outOffset + plane * kk * oh * ow;
+    int image = imageOffset + plane * h * w;
+    int cols = colsOffset + plane * kk * oh * ow;
     for (int ki = 0; ki < g.kernelH(); ki++) {
       int shiftH = g.paddingH() - ki * g.dilationH();
       int h0 = Math.min(oh, first(sh, shiftH));
       int h1 = Math.max(h0, end(oh, sh, shiftH, h));
-      for (int kj = 0; kj < g.kernelW(); kj++, row += oh * ow) {
+      for (int kj = 0; kj < g.kernelW(); kj++, cols += oh * ow) {
         int shiftW = g.paddingW() - kj * g.dilationW();
         int w0 = Math.min(ow, first(sw, shiftW));
         int w1 = Math.max(w0, end(ow, sw, shiftW, w));
-        Arrays.fill(dst, row, row + h0 * ow, 0f);
-        Arrays.fill(dst, row + h1 * ow, row + oh * ow, 0f);
-        for (int o = h0; o < h1; o++) {
-          int d = row + o * ow;
-          int s = image + (o * sh - shiftH) * w - shiftW;
+        for (int o = 0; o < oh; o++) {
+          boolean inside = o >= h0 && o < h1;
+          visitor.visit(
+              cols + o * ow,
+              image + (o * sh - shiftH) * w - shiftW,
+              inside ? w0 : 0,
+              inside ? w1 : 0);
+        }
+      }
+    }
+  }
+
+  private static void unfoldPlane(
+      float[] src, float[] dst, UnfoldGeometry g, int plane, int inOffset, int outOffset) {
+    int ow = g.outW();
+    int sw = g.strideW();
+    forEachBlockRow(
+        g,
+        plane,
+        inOffset,
+        outOffset,
+        (d, s, w0, w1) -> {
           Arrays.fill(dst, d, d + w0, 0f);
           Arrays.fill(dst, d + w1, d + ow, 0f);
-          if (sw == 1) {
+          if (sw == 1 && w1 > w0) {
             System.arraycopy(src, s + w0, dst, d + w0, w1 - w0);
           } else {
             for (int q = w0; q < w1; q++) {
               dst[d + q] = src[s + q * sw];
             }
           }
-        }
-      }
-    }
+        });
   }
 
   private static void unfoldPlane(
       double[] src, double[] dst, UnfoldGeometry g, int plane, int inOffset, int outOffset) {
-    int h = g.height();
-    int w = g.width();
-    int oh = g.outH();
     int ow = g.outW();
-    int sh = g.strideH();
     int sw = g.strideW();
-    int kk = g.kernelH() * g.kernelW();
-    int image = inOffset + plane * h * w;
-    int row = outOffset + plane * kk * oh * ow;
-    for (int ki = 0; ki < g.kernelH(); ki++) {
-      int shiftH = g.paddingH() - ki * g.dilationH();
-      int h0 = Math.min(oh, first(sh, shiftH));
-      int h1 = Math.max(h0, end(oh, sh, shiftH, h));
-      for (int kj = 0; kj < g.kernelW(); kj++, row += oh * ow) {
-        int shiftW = g.paddingW() - kj * g.dilationW();
-        int w0 = Math.min(ow, first(sw, shiftW));
-        int w1 = Math.max(w0, end(ow, sw, shiftW, w));
-        Arrays.fill(dst, row, row + h0 * ow, 0.0);
-        Arrays.fill(dst, row + h1 * ow, row + oh * ow, 0.0);
-        for (int o = h0; o < h1; o++) {
-          int d = row + o * ow;
-          int s = image + (o * sh - shiftH) * w - shiftW;
+    forEachBlockRow(
+        g,
+        plane,
+        inOffset,
+        outOffset,
+        (d, s, w0, w1) -> {
           Arrays.fill(dst, d, d + w0, 0.0);
           Arrays.fill(dst, d + w1, d + ow, 0.0);
-          if (sw == 1) {
+          if (sw == 1 && w1 > w0) {
             System.arraycopy(src, s + w0, dst, d + w0, w1 - w0);
           } else {
             for (int q = w0; q < w1; q++) {
               dst[d + q] = src[s + q * sw];
             }
           }
-        }
-      }
-    }
+        });
   }
 
   private static void foldPlane(
       float[] src, float[] dst, UnfoldGeometry g, int plane, int inOffset, int outOffset) {
-    int h = g.height();
-    int w = g.width();
-    int oh = g.outH();
-    int ow = g.outW();
-    int sh = g.strideH();
     int sw = g.strideW();
-    int kk = g.kernelH() * g.kernelW();
-    int image = outOffset + plane * h * w;
-    int row = inOffset + plane * kk * oh * ow;
-    for (int ki = 0; ki < g.kernelH(); ki++) {
-      int shiftH = g.paddingH() - ki * g.dilationH();
-      int h0 = first(sh, shiftH);
-      int h1 = end(oh, sh, shiftH, h);
-      for (int kj = 0; kj < g.kernelW(); kj++, row += oh * ow) {
-        int shiftW = g.paddingW() - kj * g.dilationW();
-        int w0 = first(sw, shiftW);
-        int w1 = end(ow, sw, shiftW, w);
-        for (int o = h0; o < h1; o++) {
-          int s = row + o * ow;
-          int d = image + (o * sh - shiftH) * w - shiftW;
+    forEachBlockRow(
+        g,
+        plane,
+        outOffset,
+        inOffset,
+        (s, d, w0, w1) -> {
           for (int q = w0; q < w1; q++) {
             dst[d + q * sw] += src[s + q];
           }
-        }
-      }
-    }
+        });
   }
 
   private static void foldPlane(
       double[] src, double[] dst, UnfoldGeometry g, int plane, int inOffset, int outOffset) {
-    int h = g.height();
-    int w = g.width();
-    int oh = g.outH();
-    int ow = g.outW();
-    int sh = g.strideH();
     int sw = g.strideW();
-    int kk = g.kernelH() * g.kernelW();
-    int image = outOffset + plane * h * w;
-    int row = inOffset + plane * kk * oh * ow;
-    for (int ki = 0; ki < g.kernelH(); ki++) {
-      int shiftH = g.paddingH() - ki * g.dilationH();
-      int h0 = first(sh, shiftH);
-      int h1 = end(oh, sh, shiftH, h);
-      for (int kj = 0; kj < g.kernelW(); kj++, row += oh * ow) {
-        int shiftW = g.paddingW() - kj * g.dilationW();
-        int w0 = first(sw, shiftW);
-        int w1 = end(ow, sw, shiftW, w);
-        for (int o = h0; o < h1; o++) {
-          int s = row + o * ow;
-          int d = image + (o * sh - shiftH) * w - shiftW;
+    forEachBlockRow(
+        g,
+        plane,
+        outOffset,
+        inOffset,
+        (s, d, w0, w1) -> {
           for (int q = w0; q < w1; q++) {
             dst[d + q * sw] += src[s + q];
           }
-        }
-      }
-    }
+        });
   }
 }
