@@ -344,6 +344,16 @@ public sealed interface TensorMath permits Tensor {
     return LinearAlgebra.mm(self(), other);
   }
 
+  /**
+   * {@code this + mat1 mat2} with this broadcast to the product's shape: PyTorch's {@code addmm}
+   * (beta = alpha = 1), the op behind a Linear layer with bias, in one node and one output buffer.
+   *
+   * <p>{@code bias.addmm(x, w.t())}.
+   */
+  default Tensor addmm(Tensor mat1, Tensor mat2) {
+    return LinearAlgebra.addmm(self(), mat1, mat2);
+  }
+
   /** Batched matrix product. */
   default Tensor bmm(Tensor other) {
     return LinearAlgebra.bmm(self(), other);

@@ -97,6 +97,7 @@ OPS = {
     "softmax": lambda x, a: x[0].softmax(a["dim"]),
     "log_softmax": lambda x, a: x[0].log_softmax(a["dim"]),
     "matmul": lambda x, a: x[0] @ x[1], "mm": lambda x, a: x[0].mm(x[1]),
+    "addmm": lambda x, a: x[0].addmm(x[1], x[2]),
     "bmm": lambda x, a: x[0].bmm(x[1]), "mv": lambda x, a: x[0].mv(x[1]),
     "dot": lambda x, a: x[0].dot(x[1]), "outer": lambda x, a: x[0].outer(x[1]),
     "stack": lambda x, a: torch.stack(list(x), a["dim"]),
@@ -320,6 +321,12 @@ case("select", "select", [inp([3, 4])], dim=1, index=2)
 case("select_neg", "select", [inp([3, 4])], dim=0, index=-1)
 case("view_empty", "view", [inp([0, 3])], shape=[3, 0])
 case("slice_empty", "slice", [inp([4, 5])], dim=0, start=2, end=2, step=1)
+
+# ---- added later, kept last so the random inputs of earlier cases stay as they were ----
+case("addmm_vector_bias", "addmm", [inp([4]), inp([3, 5]), inp([5, 4])])
+case("addmm_full_bias", "addmm", [inp([3, 4]), inp([3, 5]), inp([4, 5], view="t")])
+case("addmm_column_bias", "addmm", [inp([3, 1]), inp([3, 2]), inp([2, 1])])
+case("addmm_f64", "addmm", [inp([1], "float64"), inp([2, 3], "float64"), inp([3, 2], "float64")])
 
 def run_case(name, op, specs, args):
     bases, xs = [], []

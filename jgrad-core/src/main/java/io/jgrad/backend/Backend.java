@@ -42,6 +42,16 @@ public interface Backend {
     return false;
   }
 
+  /**
+   * Writes {@code sum((a - b)^2)} into the one-element {@code out} when this backend has a fused
+   * kernel for these operands (equal shapes, out's dtype), with the bits of {@code
+   * a.sub(b).pow(2).sum()}; returns false, writing nothing, otherwise. A squared-error loss is such
+   * a sum.
+   */
+  default boolean sumOfSquaredDifferences(Tensor a, Tensor b, Tensor out) {
+    return false;
+  }
+
   /** Sets every element of {@code dst} to {@code value}. */
   void fill(Tensor dst, double value);
 

@@ -124,6 +124,49 @@ public final class LinearAlgebra {
     return out;
   }
 
+  /**
+   * {@code bias + a b}, bias broadcast to [m, n]: PyTorch's {@code addmm} with beta = alpha = 1.
+   * The bias is added in place to the product's buffer, so a Linear forward writes one [m, n]
+   * tensor and records one node.
+   */
+  public static Tensor addmm(Tensor bias, Tensor a, Tensor b) {
+    Checks.checkArgument(a.dim() == 2, "mat1 must be a matrix, got %s-D tensor", a.dim());
+    Checks.checkArgument(b.dim() == 2, "mat2 must be a matrix, got %s-D tensor", b.dim());
+    checkInner(a, b, a.size(1), b.size(0));
+    checkMatmulTypes("addmm", a, b);
+    checkMatmulTypes("addmm", bias, a);
+    int[] shape = {a.size(0), b.size(1)};
+    int[] biasShape = bias.layout().shape();
+    if (!Shapes.canExpand(biasShape, shape)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "The expanded size of the tensor (%s) must match the existing size of self %s for"
+                  + " addmm with mat1 %s and mat2 %s",
+              Arrays.toString(shape), Arrays.toString(biasShape), dims(a), dims(b)));
+    }
+    Tensor out = raw(a.unsqueeze(0).detach(), b.unsqueeze(0).detach()).view(shape);
+    Elementwise.binaryInPlace(io.jgrad.ops.BinaryOp.ADD, out, bias.detach());
+    if (Autograd.needsGrad(bias, a, b)) {
+      SavedTensor sa = SavedTensor.save(a, "AddmmBackward0");
+      SavedTensor sb = SavedTensor.save(b, "AddmmBackward0");
+      DType biasType = bias.dtype();
+      Autograd.record(
+          out,
+          "AddmmBackward0",
+          (g, needs) ->
+              new Tensor[] {
+                needs[0] ? Elementwise.reduceGrad(g, biasShape, biasType) : null,
+                needs[1] ? mm(g, sb.get().t()) : null,
+                needs[2] ? mm(sa.get().t(), g) : null
+              },
+          new SavedTensor[] {sa, sb},
+          bias,
+          a,
+          b);
+    }
+    return out;
+  }
+
   /** Batched matrix product of two 3-d tensors with equal batch size. */
   public static Tensor bmm(Tensor a, Tensor b) {
     Checks.checkArgument(a.dim() == 3, "batch1 must be a 3D tensor (got %s-d)", a.dim());

@@ -74,6 +74,7 @@ final class GoldenOps {
       case "log_softmax" -> x0.logSoftmax(i(a, "dim"));
       case "matmul" -> x0.matmul(x[1]);
       case "mm" -> x0.mm(x[1]);
+      case "addmm" -> x0.addmm(x[1], x[2]);
       case "bmm" -> x0.bmm(x[1]);
       case "mv" -> x0.mv(x[1]);
       case "dot" -> x0.dot(x[1]);

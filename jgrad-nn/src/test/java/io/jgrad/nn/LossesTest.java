@@ -108,6 +108,44 @@ class LossesTest {
         y);
   }
 
+  /**
+   * The reduced MSE is one fused node (ATen's mse_loss): its value has the bits of the composed
+   * {@code (x - t)^2} reduction, its backward is {@code norm * (x - t) * grad} for the input and
+   * the negation for the target, and it still differentiates twice.
+   */
+  @Test
+  void fusedMseEqualsTheComposedLossBitForBitAndDifferentiatesBothArgumentsTwice() {
+    manualSeed(7);
+    Tensor x = randn(1000, 3);
+    Tensor t = randn(1000, 3);
+    assertThat(F.mseLoss(x, t, Reduction.SUM).item()).isEqualTo(x.sub(t).pow(2).sum().item());
+    assertThat(F.mseLoss(x, t, Reduction.MEAN).item()).isEqualTo(x.sub(t).pow(2).mean().item());
+    assertThat(F.mseLoss(x, t, Reduction.SUM).gradFn()).isEmpty();
+
+    Tensor xg = x.clone().requiresGrad_(true);
+    Tensor tg = t.clone().requiresGrad_(true);
+    Tensor loss = F.mseLoss(xg, tg, Reduction.MEAN);
+    assertThat(loss.gradFn().orElseThrow().name()).isEqualTo("MseLossBackward0");
+    loss.backward();
+    float norm = 2f / 3000;
+    float[] d = x.sub(t).toFloatArray();
+    float[] expected = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      expected[i] = norm * d[i] * 1f; // mse_loss_backward: value * (self - target) * grad
+    }
+    assertThat(xg.grad().toFloatArray()).containsExactly(expected);
+    assertThat(tg.grad().toFloatArray()).containsExactly(xg.grad().neg().toFloatArray());
+
+    // createGraph: d/dx sum(dL/dx) = sum over j of d(2 (x_j - t_j))/dx_i = 2 for SUM.
+    Tensor x64 = x.to(DType.FLOAT64).requiresGrad_(true);
+    Tensor sum = F.mseLoss(x64, t.to(DType.FLOAT64), Reduction.SUM);
+    sum.backward(ones().to(DType.FLOAT64), false, true);
+    Tensor first = x64.grad();
+    x64.clearGrad();
+    first.sum().backward();
+    assertThat(x64.grad().toDoubleArray()).containsOnly(2.0);
+  }
+
   @Test
   void lossesPassGradcheckInFloat64() {
     manualSeed(12);

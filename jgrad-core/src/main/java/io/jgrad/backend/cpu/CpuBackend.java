@@ -33,27 +33,62 @@ public final class CpuBackend implements Backend {
 
   @Override
   public boolean sumOfProducts(Tensor a, Tensor b, Tensor out) {
-    Layout al = a.layout();
-    Layout bl = b.layout();
-    if (a.dtype() != DType.FLOAT32
-        || b.dtype() != DType.FLOAT32
-        || out.dtype() != DType.FLOAT32
-        || !al.isContiguous()
-        || !bl.isContiguous()
-        || al.numel() != bl.numel()
-        || !java.util.Arrays.equals(al.shape(), bl.shape())) {
+    if (!contiguousFloatPair(a, b, out)) {
       return false;
     }
     float sum =
         FloatKernels.active()
             .cascadeSumOfProducts(
                 (float[]) a.storage().data(),
-                al.offset(),
+                a.layout().offset(),
                 (float[]) b.storage().data(),
-                bl.offset(),
-                al.numel());
+                b.layout().offset(),
+                a.layout().numel());
     ((float[]) out.storage().data())[out.layout().offset()] = sum;
     return true;
+  }
+
+  /** Per-thread room for the differences of a squared-error sum, which never leave the kernel. */
+  private static final ThreadLocal<float[][]> DIFFERENCES =
+      ThreadLocal.withInitial(() -> new float[1][0]);
+
+  @Override
+  public boolean sumOfSquaredDifferences(Tensor a, Tensor b, Tensor out) {
+    if (!contiguousFloatPair(a, b, out)) {
+      return false;
+    }
+    int n = a.layout().numel();
+    float[][] slot = DIFFERENCES.get();
+    if (slot[0].length < n) {
+      slot[0] = new float[n];
+    }
+    float[] d = slot[0];
+    FloatKernels kernels = FloatKernels.active();
+    kernels.binary(
+        io.jgrad.ops.BinaryOp.SUB,
+        (float[]) a.storage().data(),
+        a.layout().offset(),
+        (float[]) b.storage().data(),
+        b.layout().offset(),
+        d,
+        0,
+        n);
+    // pow(d, 2) is d * d in PyTorch's kernel, so the rounded products are the squares.
+    ((float[]) out.storage().data())[out.layout().offset()] =
+        kernels.cascadeSumOfProducts(d, 0, d, 0, n);
+    return true;
+  }
+
+  private static boolean contiguousFloatPair(Tensor a, Tensor b, Tensor out) {
+    Layout al = a.layout();
+    Layout bl = b.layout();
+    return a.dtype() == DType.FLOAT32
+        && b.dtype() == DType.FLOAT32
+        && out.dtype() == DType.FLOAT32
+        && al.isContiguous()
+        && bl.isContiguous()
+        && al.numel() == bl.numel()
+        && java.util.Arrays.equals(al.shape(), bl.shape());
   }
 
   @Override

@@ -79,6 +79,61 @@ public interface FloatKernels {
   void fmaRow(float s, float[] b, int bo, float[] c, int co, int n);
 
   /**
+   * A matrix-vector product with few terms per row: {@code c[co + i] = fma(A[i][k-1], v[k-1], ...
+   * fma(A[i][0], v[0], 0))} for i below m, each row's chain in order of p, where {@code A[i][p] =
+   * a[ao + i * ars + p * acs]} and {@code v[p] = b[bo + p * brs]} (any strides: a Linear(3, 1)
+   * forward reads rows of three).
+   */
+  void thinMatrixVector(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co);
+
+  /** Chains of a {@link #longDots} sum: fixed, so results do not depend on the vector width. */
+  int DOT_CHAINS = 16;
+
+  /**
+   * Long dot products {@code c[co + i * ldc] = sum_p A[i][p] v[p]} for i below m (strides as in
+   * {@link #thinMatrixVector}), each split into {@link #DOT_CHAINS} fma chains, chain j taking the
+   * terms {@code p = j mod DOT_CHAINS} in order, then added pairwise as {@link #addChainsPairwise}.
+   * One chain of thousands of terms is latency-bound; BLAS splits them too.
+   */
+  void longDots(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co,
+      int ldc);
+
+  /**
+   * Folds {@link #DOT_CHAINS} partial sums pairwise ({@code s[j] += s[j + w]} for w = 8, 4, 2, 1)
+   * and returns the total, the order both implementations of {@link #longDots} use.
+   */
+  static float addChainsPairwise(float[] partials) {
+    for (int width = DOT_CHAINS / 2; width >= 1; width /= 2) {
+      for (int j = 0; j < width; j++) {
+        partials[j] += partials[j + width];
+      }
+    }
+    return partials[0];
+  }
+
+  /**
    * Columns of the SGEMM register tile: twice the vector length, so the tile is {@link #MR} rows by
    * two vectors.
    */

@@ -193,4 +193,52 @@ final class ScalarFloatKernels implements FloatKernels {
       c[co + j] = Math.fma(s, b[bo + j], c[co + j]);
     }
   }
+
+  @Override
+  public void thinMatrixVector(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co) {
+    for (int i = 0; i < m; i++) {
+      float s = 0f;
+      for (int p = 0; p < k; p++) {
+        s = Math.fma(a[ao + i * ars + p * acs], b[bo + p * brs], s);
+      }
+      c[co + i] = s;
+    }
+  }
+
+  @Override
+  public void longDots(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co,
+      int ldc) {
+    float[] partials = new float[DOT_CHAINS];
+    for (int i = 0; i < m; i++) {
+      java.util.Arrays.fill(partials, 0f);
+      int row = ao + i * ars;
+      for (int p = 0; p < k; p++) {
+        int j = p % DOT_CHAINS;
+        partials[j] = Math.fma(a[row + p * acs], b[bo + p * brs], partials[j]);
+      }
+      c[co + i * ldc] = FloatKernels.addChainsPairwise(partials);
+    }
+  }
 }

@@ -50,7 +50,7 @@ final class Sgemm {
       return;
     }
     if (!worthPacking(m, n, k)) {
-      direct(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+      direct(kernels, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
       return;
     }
     int nr = kernels.nr();
@@ -237,49 +237,12 @@ final class Sgemm {
     }
   }
 
-  /** Dot products longer than this split into four chains (see splitChainMatrixVector). */
+  /** Dot products longer than this run as {@link FloatKernels#longDots}. */
   static final int SPLIT_CHAIN_DEPTH = 64;
-
-  /**
-   * Long dot products (the weight gradient of a narrow Linear over a big batch): one fma chain of
-   * thousands of terms is latency-bound, so each row keeps four partial chains over k = q mod 4 and
-   * adds them as (q0 + q1) + (q2 + q3). Rounding differs from a single chain, as BLAS does.
-   */
-  private static void splitChainMatrixVector(
-      int m,
-      int k,
-      float[] a,
-      int aOff,
-      int aRs,
-      int aCs,
-      float[] b,
-      int bOff,
-      int bRs,
-      float[] c,
-      int cOff,
-      int ldc) {
-    int k4 = k & ~3;
-    for (int i = 0; i < m; i++) {
-      int row = aOff + i * aRs;
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      for (int p = 0; p < k4; p += 4) {
-        s0 = Math.fma(a[row + p * aCs], b[bOff + p * bRs], s0);
-        s1 = Math.fma(a[row + (p + 1) * aCs], b[bOff + (p + 1) * bRs], s1);
-        s2 = Math.fma(a[row + (p + 2) * aCs], b[bOff + (p + 2) * bRs], s2);
-        s3 = Math.fma(a[row + (p + 3) * aCs], b[bOff + (p + 3) * bRs], s3);
-      }
-      for (int p = k4; p < k; p++) {
-        s0 = Math.fma(a[row + p * aCs], b[bOff + p * bRs], s0);
-      }
-      c[cOff + i * ldc] = (s0 + s1) + (s2 + s3);
-    }
-  }
 
   /** The unpacked i-k-j loop for small or thin products, same rounding as the blocked path. */
   static void direct(
+      FloatKernels kernels,
       int m,
       int n,
       int k,
@@ -295,7 +258,7 @@ final class Sgemm {
       int cOff,
       int ldc) {
     if (n == 1) {
-      matrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+      matrixVector(kernels, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
       return;
     }
     for (int i = 0; i < m; i++) {
@@ -319,6 +282,7 @@ final class Sgemm {
    * k.
    */
   private static void matrixVector(
+      FloatKernels kernels,
       int m,
       int k,
       float[] a,
@@ -331,23 +295,13 @@ final class Sgemm {
       float[] c,
       int cOff,
       int ldc) {
-    if (k <= 16) {
-      // Few terms per row (a Linear(3, 1) forward): sweep all rows once per k, which keeps the
-      // loop long and the per-element order of k unchanged.
-      for (int i = 0; i < m; i++) {
-        c[cOff + i * ldc] = 0f;
-      }
-      for (int p = 0; p < k; p++) {
-        float bp = b[bOff + p * bRs];
-        int col = aOff + p * aCs;
-        for (int i = 0; i < m; i++) {
-          c[cOff + i * ldc] = Math.fma(a[col + i * aRs], bp, c[cOff + i * ldc]);
-        }
-      }
+    if (k <= 16 && ldc == 1) {
+      // Few terms per row (a Linear(3, 1) forward): many rows at once, each chain in order of k.
+      kernels.thinMatrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff);
       return;
     }
     if (k > SPLIT_CHAIN_DEPTH) {
-      splitChainMatrixVector(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+      kernels.longDots(m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
       return;
     }
     for (int i = 0; i < m; i += 4) {

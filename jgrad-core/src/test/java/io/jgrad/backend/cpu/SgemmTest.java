@@ -67,20 +67,71 @@ class SgemmTest {
     return c;
   }
 
-  /** Long one-column products: four chains over k mod 4, added as (q0 + q1) + (q2 + q3). */
+  /**
+   * Long one-column products: sixteen chains, chain j over the terms p = j mod 16 in order, folded
+   * pairwise (s[j] += s[j + w] for w = 8, 4, 2, 1).
+   */
   private static float[] splitChainReference(
       int m, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs) {
     float[] c = new float[m];
     for (int i = 0; i < m; i++) {
-      float[] q = new float[4];
-      int whole = k - k % 4;
+      float[] q = new float[16];
       for (int p = 0; p < k; p++) {
-        int chain = p < whole ? p % 4 : 0;
-        q[chain] = Math.fma(a[aOff + i * aRs + p * aCs], b[bOff + p * bRs], q[chain]);
+        q[p % 16] = Math.fma(a[aOff + i * aRs + p * aCs], b[bOff + p * bRs], q[p % 16]);
       }
-      c[i] = (q[0] + q[1]) + (q[2] + q[3]);
+      for (int w = 8; w >= 1; w /= 2) {
+        for (int j = 0; j < w; j++) {
+          q[j] += q[j + w];
+        }
+      }
+      c[i] = q[0];
     }
     return c;
+  }
+
+  static Stream<Arguments> oneColumnShapes() {
+    Stream.Builder<Arguments> shapes = Stream.builder();
+    for (int m : new int[] {1, 3, 7, 16, 17, 33, 1023, 2000}) {
+      for (int k : new int[] {1, 2, 3, 4, 5, 9, 16, 17, 64, 65, 129, 2000}) {
+        shapes.add(Arguments.of(m, k));
+      }
+    }
+    return shapes.build();
+  }
+
+  /**
+   * One-column products (a Linear with one output, and its weight gradient) on the layouts that
+   * take the permute, gather and column paths: row-major rows of k, the same read transposed (the
+   * weight gradient's x^T), rows with a gap, and a strided vector.
+   */
+  @ParameterizedTest(name = "m={0} k={1}")
+  @MethodSource("oneColumnShapes")
+  void oneColumnProductsEqualTheirReferenceOnEveryLayout(int m, int k) {
+    float[] a = random(2 * m * k + 5, 7L * m + k);
+    float[] b = random(2 * k + 3, 11L * k + m);
+    // {aOff, aRs, aCs, bOff, bRs}
+    int[][] layouts = {
+      {2, k, 1, 1, 1},
+      {2, 1, m, 1, 1},
+      {5, 2 * k, 1, 0, 2},
+      {0, 1, 2 * m, 3, 1},
+      {1, 2, 2 * m, 0, 2}
+    };
+    for (int[] l : layouts) {
+      float[] expected =
+          k > Sgemm.SPLIT_CHAIN_DEPTH
+              ? splitChainReference(m, k, a, l[0], l[1], l[2], b, l[3], l[4])
+              : reference(m, 1, k, a, l[0], l[1], l[2], b, l[3], l[4], 1);
+      for (FloatKernels kernels :
+          new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
+        float[] c = new float[m + 1];
+        Arrays.fill(c, Float.NaN);
+        Sgemm.multiply(kernels, m, 1, k, a, l[0], l[1], l[2], b, l[3], l[4], 1, c, 1, 1);
+        assertThat(Arrays.copyOfRange(c, 1, c.length))
+            .as("%s layout %s", kernels.name(), Arrays.toString(l))
+            .containsExactly(expected);
+      }
+    }
   }
 
   @ParameterizedTest(name = "m={0} n={1} k={2}")

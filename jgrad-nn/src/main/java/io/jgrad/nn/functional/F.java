@@ -135,6 +135,9 @@ public final class F {
    * <p>{@code F.linear(x, weight, bias)}.
    */
   public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+    if (input.dim() == 2) {
+      return bias.addmm(input, weight.t()); // as PyTorch: one node, the bias added in place
+    }
     return input.matmul(weight.t()).add(bias);
   }
 

@@ -50,7 +50,54 @@ final class Losses {
 
   static Tensor mse(Tensor input, Tensor target, Reduction reduction) {
     checkBroadcast("mse_loss", input, target);
-    return reduce(input.sub(target).pow(2), reduction);
+    if (reduction == Reduction.NONE
+        || !input.shape().equals(target.shape())
+        || input.dtype() != target.dtype()
+        || !input.dtype().isFloatingPoint()
+        || !input.device().equals(target.device())) {
+      return reduce(input.sub(target).pow(2), reduction);
+    }
+    return reducedMse(input, target, reduction);
+  }
+
+  /**
+   * A reduced squared error as ATen's {@code mse_loss}: the forward {@code (input - target)^2}
+   * summed (in one pass where the backend fuses it), and one node whose backward is ATen's {@code
+   * mse_loss_backward}, {@code norm * (input - target) * grad} with norm 2 or 2/n.
+   */
+  private static Tensor reducedMse(Tensor input, Tensor target, Reduction reduction) {
+    Tensor x = input.detach();
+    Tensor t = target.detach();
+    int n = input.numel();
+    Tensor loss;
+    try (var noGrad = io.jgrad.JGrad.noGrad()) {
+      loss = io.jgrad.ops.Elementwise.empty(new int[0], x.dtype(), x.device());
+      if (!x.backend().sumOfSquaredDifferences(x, t, loss)) {
+        loss = x.sub(t).pow(2).sum();
+      }
+      if (reduction == Reduction.MEAN) {
+        loss = loss.div((double) n);
+      }
+    }
+    if (!io.jgrad.autograd.Autograd.needsGrad(input, target)) {
+      return loss;
+    }
+    var savedInput = io.jgrad.autograd.SavedTensor.save(input, "MseLossBackward0");
+    var savedTarget = io.jgrad.autograd.SavedTensor.save(target, "MseLossBackward0");
+    double norm = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
+    return io.jgrad.autograd.Autograd.record(
+        loss,
+        "MseLossBackward0",
+        (g, needs) -> {
+          Tensor d = savedInput.get().sub(savedTarget.get());
+          // In place unless this backward is itself recorded (createGraph).
+          Tensor grad =
+              io.jgrad.autograd.GradMode.isEnabled() ? d.mul(norm).mul(g) : d.mul_(norm).mul_(g);
+          return new Tensor[] {needs[0] ? grad : null, needs[1] ? grad.neg() : null};
+        },
+        new io.jgrad.autograd.SavedTensor[] {savedInput, savedTarget},
+        input,
+        target);
   }
 
   static Tensor l1(Tensor input, Tensor target, Reduction reduction) {

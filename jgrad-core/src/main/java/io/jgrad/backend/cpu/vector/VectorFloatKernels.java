@@ -5,8 +5,10 @@ import io.jgrad.ops.BinaryOp;
 import io.jgrad.ops.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -532,5 +534,229 @@ public final class VectorFloatKernels implements FloatKernels {
     for (; j < n; j++) {
       c[co + j] = Math.fma(s, b[bo + j], c[co + j]);
     }
+  }
+
+  @Override
+  public void thinMatrixVector(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co) {
+    if (L == PERMUTE_LANES && acs == 1 && ars == k && k <= PERMUTE_MAX_DEPTH) {
+      packedRowsMatrixVector(m, k, a, ao, b, bo, brs, c, co);
+      return;
+    }
+    int[] rows = ars == 1 ? null : laneOffsets(ars);
+    int i = 0;
+    for (int bound = S.loopBound(m); i < bound; i += L) {
+      // L rows at once; a row stride other than 1 makes each column a gather.
+      FloatVector acc = FloatVector.zero(S);
+      int base = ao + i * ars;
+      for (int p = 0; p < k; p++) {
+        FloatVector column =
+            rows == null
+                ? FloatVector.fromArray(S, a, base + p * acs)
+                : FloatVector.fromArray(S, a, base + p * acs, rows, 0);
+        acc = column.fma(FloatVector.broadcast(S, b[bo + p * brs]), acc);
+      }
+      acc.intoArray(c, co + i);
+    }
+    leftoverRows(i, m, k, a, ao, ars, acs, b, bo, brs, c, co);
+  }
+
+  /** Rows from {@code first} on, which fill no whole vector, by the scalar twin. */
+  private static void leftoverRows(
+      int first,
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co) {
+    if (first < m) {
+      FloatKernels.scalar()
+          .thinMatrixVector(m - first, k, a, ao + first * ars, ars, acs, b, bo, brs, c, co + first);
+    }
+  }
+
+  /** The lane count the permute paths are written for (AVX-512). */
+  private static final int PERMUTE_LANES = 16;
+
+  /** Row lengths up to this read their columns with lane permutes; longer rows gather. */
+  private static final int PERMUTE_MAX_DEPTH = 4;
+
+  /**
+   * {@link #thinMatrixVector} for contiguous rows of k floats: a block of 16 rows is k whole
+   * vectors, and column p takes flat element {@code j k + p} of the block into lane j, picked by
+   * two-vector permutes (a gather per column is several times slower). One sweep per column keeps
+   * the permute indices in registers; the partial sums wait in c, in order of p.
+   */
+  private static void packedRowsMatrixVector(
+      int m, int k, float[] a, int ao, float[] b, int bo, int brs, float[] c, int co) {
+    float[] select = new float[L];
+    float[] secondPair = new float[L];
+    int blocks = m / L;
+    for (int p = 0; p < k; p++) {
+      for (int j = 0; j < L; j++) {
+        int f = j * k + p;
+        select[j] = f % (2 * L);
+        secondPair[j] = f / (2 * L);
+      }
+      FloatVector index = FloatVector.fromArray(S, select, 0);
+      VectorMask<Float> fromSecond = FloatVector.fromArray(S, secondPair, 0).eq(1f);
+      FloatVector weight = FloatVector.broadcast(S, b[bo + p * brs]);
+      for (int t = 0; t < blocks; t++) {
+        int base = ao + t * L * k;
+        FloatVector column =
+            index.selectFrom(blockVector(a, base, 0, k), blockVector(a, base, 1, k));
+        if (k > 2) {
+          column =
+              column.blend(
+                  index.selectFrom(blockVector(a, base, 2, k), blockVector(a, base, 3, k)),
+                  fromSecond);
+        }
+        int at = co + t * L;
+        FloatVector sum = p == 0 ? FloatVector.zero(S) : FloatVector.fromArray(S, c, at);
+        column.fma(weight, sum).intoArray(c, at);
+      }
+    }
+    leftoverRows(blocks * L, m, k, a, ao, k, 1, b, bo, brs, c, co);
+  }
+
+  /** Vector q of a block of k vectors; past the last it repeats the last (never selected). */
+  private static FloatVector blockVector(float[] a, int base, int q, int k) {
+    return FloatVector.fromArray(S, a, base + Math.min(q, k - 1) * L);
+  }
+
+  @Override
+  public void longDots(
+      int m,
+      int k,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] b,
+      int bo,
+      int brs,
+      float[] c,
+      int co,
+      int ldc) {
+    if (DOT_CHAINS % L != 0) {
+      FloatKernels.scalar().longDots(m, k, a, ao, ars, acs, b, bo, brs, c, co, ldc);
+      return;
+    }
+    if (L == PERMUTE_LANES && ars == 1 && acs == m && brs == 1) {
+      columnDots(m, k, a, ao, b, bo, c, co, ldc);
+      return;
+    }
+    int[] aLanes = acs == 1 ? null : laneOffsets(acs);
+    int[] bLanes = brs == 1 ? null : laneOffsets(brs);
+    int full = k - k % DOT_CHAINS;
+    float[] partials = new float[DOT_CHAINS];
+    for (int i = 0; i < m; i++) {
+      int row = ao + i * ars;
+      // Chain j lives in lane j % L of accumulator j / L; with 16 lanes there is one.
+      for (int part = 0; part < DOT_CHAINS; part += L) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int p = part; p < full; p += DOT_CHAINS) {
+          FloatVector av =
+              aLanes == null
+                  ? FloatVector.fromArray(S, a, row + p)
+                  : FloatVector.fromArray(S, a, row + p * acs, aLanes, 0);
+          FloatVector bv =
+              bLanes == null
+                  ? FloatVector.fromArray(S, b, bo + p)
+                  : FloatVector.fromArray(S, b, bo + p * brs, bLanes, 0);
+          acc = av.fma(bv, acc);
+        }
+        acc.intoArray(partials, part);
+      }
+      for (int p = full; p < k; p++) {
+        int j = p - full;
+        partials[j] = Math.fma(a[row + p * acs], b[bo + p * brs], partials[j]);
+      }
+      c[co + i * ldc] = FloatKernels.addChainsPairwise(partials);
+    }
+  }
+
+  /**
+   * {@link #longDots} over the columns of a contiguous row-major [k, m] matrix (the weight gradient
+   * of a Linear with m inputs and one output, x^T g): a block of 16 rows is m whole vectors, and
+   * lane l of vector q holds row (16 q + l) / m, column (16 q + l) % m, so multiplying it by g's
+   * lanes spread the same way keeps chain j = row mod 16 of every column in one lane: the same sums
+   * as the plain path without a gather.
+   */
+  private static void columnDots(
+      int m, int k, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+    int blocks = k / DOT_CHAINS;
+    float[] slots = new float[DOT_CHAINS * m];
+    int q = 0;
+    // Two vectors of a block at a time: one fma chain per vector is latency-bound.
+    for (; q + 1 < m; q += 2) {
+      VectorShuffle<Float> rows0 = spreadRows(q, m);
+      VectorShuffle<Float> rows1 = spreadRows(q + 1, m);
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      for (int t = 0; t < blocks; t++) {
+        FloatVector g = FloatVector.fromArray(S, b, bo + t * DOT_CHAINS);
+        int at = ao + (t * m + q) * L;
+        acc0 = FloatVector.fromArray(S, a, at).fma(g.rearrange(rows0), acc0);
+        acc1 = FloatVector.fromArray(S, a, at + L).fma(g.rearrange(rows1), acc1);
+      }
+      acc0.intoArray(slots, q * L);
+      acc1.intoArray(slots, (q + 1) * L);
+    }
+    if (q < m) {
+      VectorShuffle<Float> rows = spreadRows(q, m);
+      FloatVector acc = FloatVector.zero(S);
+      for (int t = 0; t < blocks; t++) {
+        FloatVector g = FloatVector.fromArray(S, b, bo + t * DOT_CHAINS).rearrange(rows);
+        acc = FloatVector.fromArray(S, a, ao + (t * m + q) * L).fma(g, acc);
+      }
+      acc.intoArray(slots, q * L);
+    }
+    float[] partials = new float[DOT_CHAINS];
+    int full = blocks * DOT_CHAINS;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < DOT_CHAINS; j++) {
+        partials[j] = slots[j * m + i];
+      }
+      for (int p = full; p < k; p++) {
+        int j = p - full;
+        partials[j] = Math.fma(a[ao + i + p * m], b[bo + p], partials[j]);
+      }
+      c[co + i * ldc] = FloatKernels.addChainsPairwise(partials);
+    }
+  }
+
+  /** Lane l of block vector q holds row (q L + l) / m of the block: where g's lanes go. */
+  private static VectorShuffle<Float> spreadRows(int q, int m) {
+    int[] spread = new int[L];
+    for (int l = 0; l < L; l++) {
+      spread[l] = (q * L + l) / m;
+    }
+    return VectorShuffle.fromArray(S, spread, 0);
+  }
+
+  /** {@code {0, stride, 2 stride, ...}}: the index map of a strided gather. */
+  private static int[] laneOffsets(int stride) {
+    int[] offsets = new int[L];
+    for (int j = 0; j < L; j++) {
+      offsets[j] = j * stride;
+    }
+    return offsets;
   }
 }
