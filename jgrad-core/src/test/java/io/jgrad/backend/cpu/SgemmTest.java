@@ -158,6 +158,25 @@ class SgemmTest {
     }
   }
 
+  /** Each chain starts from +0, so all-zero rows give +0 even when every product is -0. */
+  @Test
+  void negativeZeroProductsSumToPositiveZeroOnEveryPath() {
+    for (int k : new int[] {1, 2, 3, 4, 9, 100}) {
+      int m = 35;
+      float[] a = new float[m * k];
+      float[] b = new float[k];
+      Arrays.fill(b, -1f);
+      for (FloatKernels kernels :
+          new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
+        float[] c = new float[m];
+        Arrays.fill(c, Float.NaN);
+        Sgemm.multiply(kernels, m, 1, k, a, 0, k, 1, b, 0, 1, 1, c, 0, 1);
+        float[] zeros = new float[m];
+        assertThat(c).as("%s k=%s", kernels.name(), k).containsExactly(zeros);
+      }
+    }
+  }
+
   @Test
   void oneLargeProductUsesThreadsAndStillMatches() {
     int m = 300;

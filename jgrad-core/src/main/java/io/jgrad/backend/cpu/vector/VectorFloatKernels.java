@@ -598,41 +598,75 @@ public final class VectorFloatKernels implements FloatKernels {
   private static final int PERMUTE_MAX_DEPTH = 4;
 
   /**
-   * {@link #thinMatrixVector} for contiguous rows of k floats: a block of 16 rows is k whole
-   * vectors, and column p takes flat element {@code j k + p} of the block into lane j, picked by
-   * two-vector permutes (a gather per column is several times slower). One sweep per column keeps
-   * the permute indices in registers; the partial sums wait in c, in order of p.
+   * {@link #thinMatrixVector} for contiguous rows of k (at most 4) floats: a block of 16 rows is k
+   * whole vectors, and column p takes flat element {@code j k + p} of the block into lane j, picked
+   * by two-vector permutes (a gather per column is several times slower). The k columns are written
+   * out one by one so that their permute indices stay in registers across the blocks.
    */
   private static void packedRowsMatrixVector(
       int m, int k, float[] a, int ao, float[] b, int bo, int brs, float[] c, int co) {
-    float[] select = new float[L];
-    float[] secondPair = new float[L];
+    Column c0 = new Column(k, 0, b[bo]);
+    Column c1 = new Column(k, Math.min(1, k - 1), k > 1 ? b[bo + brs] : 0f);
+    Column c2 = new Column(k, Math.min(2, k - 1), k > 2 ? b[bo + 2 * brs] : 0f);
+    Column c3 = new Column(k, Math.min(3, k - 1), k > 3 ? b[bo + 3 * brs] : 0f);
+    FloatVector i0 = c0.index;
+    FloatVector i1 = c1.index;
+    FloatVector i2 = c2.index;
+    FloatVector i3 = c3.index;
+    VectorMask<Float> s0 = c0.fromSecondPair;
+    VectorMask<Float> s1 = c1.fromSecondPair;
+    VectorMask<Float> s2 = c2.fromSecondPair;
+    VectorMask<Float> s3 = c3.fromSecondPair;
+    FloatVector w0 = c0.weight;
+    FloatVector w1 = c1.weight;
+    FloatVector w2 = c2.weight;
+    FloatVector w3 = c3.weight;
     int blocks = m / L;
-    for (int p = 0; p < k; p++) {
+    for (int t = 0; t < blocks; t++) {
+      int base = ao + t * L * k;
+      FloatVector v0 = blockVector(a, base, 0, k);
+      FloatVector v1 = blockVector(a, base, 1, k);
+      // fma(x, w, +0), not x * w: the scalar chain starts from +0, which turns a -0 product to +0.
+      FloatVector zero = FloatVector.zero(S);
+      FloatVector acc;
+      if (k > 2) {
+        FloatVector v2 = blockVector(a, base, 2, k);
+        FloatVector v3 = blockVector(a, base, 3, k);
+        acc = i0.selectFrom(v0, v1).blend(i0.selectFrom(v2, v3), s0).fma(w0, zero);
+        acc = i1.selectFrom(v0, v1).blend(i1.selectFrom(v2, v3), s1).fma(w1, acc);
+        acc = i2.selectFrom(v0, v1).blend(i2.selectFrom(v2, v3), s2).fma(w2, acc);
+        if (k > 3) {
+          acc = i3.selectFrom(v0, v1).blend(i3.selectFrom(v2, v3), s3).fma(w3, acc);
+        }
+      } else {
+        acc = i0.selectFrom(v0, v1).fma(w0, zero);
+        if (k > 1) {
+          acc = i1.selectFrom(v0, v1).fma(w1, acc);
+        }
+      }
+      acc.intoArray(c, co + t * L);
+    }
+    leftoverRows(blocks * L, m, k, a, ao, k, 1, b, bo, brs, c, co);
+  }
+
+  /** Where column p of a block of 16 rows of k floats sits, and its weight. */
+  private static final class Column {
+    final FloatVector index;
+    final VectorMask<Float> fromSecondPair;
+    final FloatVector weight;
+
+    Column(int k, int p, float weight) {
+      float[] select = new float[L];
+      boolean[] second = new boolean[L];
       for (int j = 0; j < L; j++) {
         int f = j * k + p;
         select[j] = f % (2 * L);
-        secondPair[j] = f / (2 * L);
+        second[j] = f >= 2 * L;
       }
-      FloatVector index = FloatVector.fromArray(S, select, 0);
-      VectorMask<Float> fromSecond = FloatVector.fromArray(S, secondPair, 0).eq(1f);
-      FloatVector weight = FloatVector.broadcast(S, b[bo + p * brs]);
-      for (int t = 0; t < blocks; t++) {
-        int base = ao + t * L * k;
-        FloatVector column =
-            index.selectFrom(blockVector(a, base, 0, k), blockVector(a, base, 1, k));
-        if (k > 2) {
-          column =
-              column.blend(
-                  index.selectFrom(blockVector(a, base, 2, k), blockVector(a, base, 3, k)),
-                  fromSecond);
-        }
-        int at = co + t * L;
-        FloatVector sum = p == 0 ? FloatVector.zero(S) : FloatVector.fromArray(S, c, at);
-        column.fma(weight, sum).intoArray(c, at);
-      }
+      this.index = FloatVector.fromArray(S, select, 0);
+      this.fromSecondPair = VectorMask.fromArray(S, second, 0);
+      this.weight = FloatVector.broadcast(S, weight);
     }
-    leftoverRows(blocks * L, m, k, a, ao, k, 1, b, bo, brs, c, co);
   }
 
   /** Vector q of a block of k vectors; past the last it repeats the last (never selected). */
