@@ -81,6 +81,8 @@ def main():
         for n, key in ((2000, "b3_add2000_ns"), (1, "b3_add1_ns")):
             a, b = torch.randn(n), torch.randn(n)
             report(key, per_call_ns(lambda: a.add(b), 20000, s, 2 * s))
+        a, b = torch.randn(2000), torch.randn(2000)
+        report("b3_add2000_inplace_ns", per_call_ns(lambda: a.add_(b), 20000, s, 2 * s))
     if "b4" in benches:
         for n in (256, 1024, 2048):
             a, b = torch.randn(n, n), torch.randn(n, n)

@@ -25,6 +25,7 @@ public final class Compare {
     "b2_ms",
     "b3_add2000_ns",
     "b3_add1_ns",
+    "b3_add2000_inplace_ns",
     "b4_mm256_gflops_t1",
     "b4_mm1024_gflops_t1",
     "b4_mm2048_gflops_t1",

@@ -29,6 +29,10 @@ public final class EngineRun {
     if (benches.contains("b3")) {
       report("b3_add2000_ns", Measure.nanosPerCall(suite.add(2000), 20_000, scale, 2 * scale));
       report("b3_add1_ns", Measure.nanosPerCall(suite.add(1), 20_000, scale, 2 * scale));
+      Runnable inPlace = suite.addInPlace(2000);
+      if (inPlace != null) {
+        report("b3_add2000_inplace_ns", Measure.nanosPerCall(inPlace, 20_000, scale, 2 * scale));
+      }
     }
     if (benches.contains("b4")) {
       for (int n : new int[] {256, 1024, 2048}) {

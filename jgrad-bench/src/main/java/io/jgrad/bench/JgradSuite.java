@@ -98,6 +98,14 @@ public final class JgradSuite implements Suite {
   }
 
   @Override
+  public Runnable addInPlace(int n) {
+    manualSeed(0);
+    Tensor a = randn(n);
+    Tensor b = randn(n);
+    return () -> a.add_(b);
+  }
+
+  @Override
   public Runnable matmul(int n) {
     manualSeed(0);
     Tensor a = randn(n, n);

@@ -34,6 +34,14 @@ public interface Suite {
   /** B3: {@code a.add(b)} on {@code n} floats; one add per run. */
   Runnable add(int n);
 
+  /**
+   * B3 without a result buffer: {@code a.add_(b)} in place on {@code n} floats, one add per run;
+   * null when the engine has no in-place add. Shows the dispatch and kernel without allocation.
+   */
+  default Runnable addInPlace(int n) {
+    return null;
+  }
+
   /** B4: float32 {@code n x n} matrix product; one product per run. */
   Runnable matmul(int n);
 

@@ -1,6 +1,5 @@
 package io.jgrad.backend;
 
-import io.jgrad.ops.Checks;
 import java.util.Arrays;
 
 /**
@@ -31,7 +30,9 @@ public final class Layout {
       }
       n *= d;
     }
-    Checks.checkArgument(n <= Integer.MAX_VALUE, "tensor of %s elements is too large", n);
+    if (n > Integer.MAX_VALUE) { // tested directly: Checks' varargs would box n on every layout
+      throw new IllegalArgumentException("tensor of " + n + " elements is too large");
+    }
     this.numel = (int) n;
     this.contiguous = computeContiguous(shape, strides);
   }

@@ -4,9 +4,11 @@ import io.jgrad.DType;
 import io.jgrad.Device;
 import io.jgrad.Tensor;
 import io.jgrad.autograd.Autograd;
+import io.jgrad.autograd.GradMode;
 import io.jgrad.autograd.SavedTensor;
 import io.jgrad.backend.Layout;
 import io.jgrad.backend.Storage;
+import java.util.Arrays;
 
 /**
  * Elementwise ops with broadcasting, type promotion and their derivatives.
@@ -209,13 +211,28 @@ public final class Elementwise {
               out,
               "PowBackward0",
               // a^1 is a exactly, so the copy pow(1) would make is skipped (x.pow(2) is common).
-              (g, needs) -> new Tensor[] {g.mul((vm1 == 1 ? sa.get() : sa.get().pow(vm1)).mul(v))},
+              (g, needs) -> new Tensor[] {powGrad(g, sa.get(), v, vm1)},
               new SavedTensor[] {sa},
               a);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * PyTorch's pow_backward, {@code grad * (v * a^(v-1))}. The factor is a fresh tensor nobody else
+   * sees, so unless this backward is itself recorded (createGraph) the product is written into it
+   * in place: one buffer instead of two (multiplication commutes bit for bit).
+   */
+  private static Tensor powGrad(Tensor g, Tensor a, double v, double vm1) {
+    boolean recorded = GradMode.isEnabled();
+    Tensor factor = vm1 == 1 ? a.mul(v) : recorded ? a.pow(vm1).mul(v) : a.pow(vm1).mul_(v);
+    boolean inPlace =
+        !recorded
+            && factor.dtype() == g.dtype()
+            && Arrays.equals(factor.layout().shape(), g.layout().shape());
+    return inPlace ? factor.mul_(g) : g.mul(factor);
   }
 
   /** {@code op(value, b)}, e.g. {@code 2 - x}. */

@@ -111,6 +111,13 @@ public final class DjlSuite implements Suite {
   }
 
   @Override
+  public Runnable addInPlace(int n) {
+    NDArray a = manager.randomNormal(new Shape(n));
+    NDArray b = manager.randomNormal(new Shape(n));
+    return () -> a.addi(b);
+  }
+
+  @Override
   public Runnable matmul(int n) {
     NDArray a = manager.randomNormal(new Shape(n, n));
     NDArray b = manager.randomNormal(new Shape(n, n));

@@ -41,6 +41,13 @@ public final class Nd4jSuite implements Suite {
   }
 
   @Override
+  public Runnable addInPlace(int n) {
+    INDArray a = Nd4j.randn(DataType.FLOAT, n);
+    INDArray b = Nd4j.randn(DataType.FLOAT, n);
+    return () -> a.addi(b);
+  }
+
+  @Override
   public Runnable matmul(int n) {
     INDArray a = Nd4j.randn(DataType.FLOAT, n, n);
     INDArray b = Nd4j.randn(DataType.FLOAT, n, n);
