@@ -53,28 +53,93 @@ public final class CascadeSum {
    * out[outOffset + c]}.
    */
   static void outerSum(float[] a, int offset, int rows, int columns, float[] out, int outOffset) {
-    int j = 0;
-    float[] sums = new float[ILP];
-    if (columns >= LANES) {
-      // Groups of four vectors: one cascade per column, no interleaving over rows.
-      for (; j + ILP * LANES <= columns; j += ILP * LANES) {
-        for (int c = 0; c < ILP * LANES; c++) {
-          out[outOffset + j + c] = multiRowSum(a, offset + j + c, columns, 0, 1, rows, sums)[0];
-        }
-      }
-      for (; j + LANES <= columns; j += LANES) {
-        for (int c = 0; c < LANES; c++) {
-          out[outOffset + j + c] = rowSum(a, offset + j + c, columns, rows);
-        }
-      }
-    } else {
-      for (; j + ILP - 1 < columns; j += ILP) {
-        float[] four = multiRowSum(a, offset + j, columns, 1, ILP, rows, sums);
-        System.arraycopy(four, 0, out, outOffset + j, ILP);
+    // PyTorch sums groups of 32 columns (of 4 when there are fewer than 8) with one cascade per
+    // column, and the columns left over with row_sum's four interleaved cascades. Each column's
+    // order depends only on the row index, so whole rows of columns are added at once.
+    int group = columns >= LANES ? ILP * LANES : ILP;
+    int cascaded = columns / group * group;
+    if (cascaded > 0) {
+      columnCascades(a, offset, columns, rows, cascaded, out, outOffset);
+    }
+    if (cascaded < columns) {
+      interleavedColumnSums(
+          a, offset + cascaded, columns, rows, columns - cascaded, out, outOffset + cascaded);
+    }
+  }
+
+  /**
+   * {@link #rowSum} of each of {@code width} adjacent columns of a row-major block with row stride
+   * {@code stride}: four cascades over the rows 4i + q, the tail rows into the first, then the four
+   * added in order.
+   */
+  private static void interleavedColumnSums(
+      float[] a, int offset, int stride, int rows, int width, float[] out, int outOffset) {
+    int sizeIlp = rows / ILP;
+    float[][] partial = new float[ILP][];
+    for (int q = 0; q < ILP; q++) {
+      partial[q] = new float[width];
+      columnCascades(a, offset + q * stride, ILP * stride, sizeIlp, width, partial[q], 0);
+    }
+    float[] first = partial[0];
+    for (int i = sizeIlp * ILP; i < rows; i++) {
+      int row = offset + i * stride;
+      for (int k = 0; k < width; k++) {
+        first[k] += a[row + k];
       }
     }
-    for (; j < columns; j++) {
-      out[outOffset + j] = rowSum(a, offset + j, columns, rows);
+    for (int k = 0; k < width; k++) {
+      float result = first[k];
+      for (int q = 1; q < ILP; q++) {
+        result += partial[q][k];
+      }
+      out[outOffset + k] = result;
+    }
+  }
+
+  /**
+   * {@link #multiRowSum}'s cascade for each of {@code width} adjacent columns over {@code size}
+   * steps {@code rowStride} apart: the level accumulators are rows of {@code width} floats, so each
+   * step is one vectorisable add.
+   */
+  private static void columnCascades(
+      float[] a, int offset, int rowStride, int size, int width, float[] out, int outOffset) {
+    int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
+    int levelStep = 1 << levelPower;
+    long levelMask = levelStep - 1;
+    float[][] acc = new float[LEVELS][width];
+    float[] acc0 = acc[0];
+    int i = 0;
+    while (i + levelStep <= size) {
+      for (int j = 0; j < levelStep; j++, i++) {
+        addRow(a, offset + i * rowStride, acc0, width);
+      }
+      for (int j = 1; j < LEVELS; j++) {
+        float[] up = acc[j];
+        float[] down = acc[j - 1];
+        for (int k = 0; k < width; k++) {
+          up[k] += down[k];
+          down[k] = 0f;
+        }
+        if ((i & (levelMask << (j * levelPower))) != 0) {
+          break;
+        }
+      }
+    }
+    for (; i < size; i++) {
+      addRow(a, offset + i * rowStride, acc0, width);
+    }
+    for (int j = 1; j < LEVELS; j++) {
+      float[] level = acc[j];
+      for (int k = 0; k < width; k++) {
+        acc0[k] += level[k];
+      }
+    }
+    System.arraycopy(acc0, 0, out, outOffset, width);
+  }
+
+  private static void addRow(float[] a, int start, float[] acc, int width) {
+    for (int k = 0; k < width; k++) {
+      acc[k] += a[start + k];
     }
   }
 

@@ -27,6 +27,9 @@ final class ElementwiseKernels {
     if (ss.dtype() == DType.FLOAT32 && ds.dtype() == DType.FLOAT32) {
       float[] sa = (float[]) ss.data();
       float[] da = (float[]) ds.data();
+      if (copyTransposed(s, sa, d, da)) {
+        return;
+      }
       loop.forEachRow(
           base,
           (o, n) -> {
@@ -65,6 +68,45 @@ final class ElementwiseKernels {
             }
           });
     }
+  }
+
+  /** Side of the square tiles of {@link #copyTransposed}: 32 source lines stay in L1 per tile. */
+  private static final int TRANSPOSE_TILE = 32;
+
+  /**
+   * Copies a transposed 2-d source (strides (1, ld), as a weight gradient {@code (x^T g)^T}
+   * arrives) into a contiguous destination tile by tile; walking the source down its columns would
+   * touch a new cache line for every element.
+   *
+   * @return false, copying nothing, for any other pair of layouts
+   */
+  private static boolean copyTransposed(Layout s, float[] sa, Layout d, float[] da) {
+    int[] shape = d.shape();
+    if (shape.length != 2
+        || !d.isContiguous()
+        || s.strides()[0] != 1
+        || shape[0] < TRANSPOSE_TILE
+        || shape[1] < TRANSPOSE_TILE) {
+      return false;
+    }
+    int rows = shape[0];
+    int columns = shape[1];
+    int ld = s.strides()[1];
+    int so = s.offset();
+    int dOff = d.offset();
+    for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_TILE) {
+      int r1 = Math.min(rows, r0 + TRANSPOSE_TILE);
+      for (int c0 = 0; c0 < columns; c0 += TRANSPOSE_TILE) {
+        int c1 = Math.min(columns, c0 + TRANSPOSE_TILE);
+        for (int r = r0; r < r1; r++) {
+          int row = dOff + r * columns;
+          for (int c = c0; c < c1; c++) {
+            da[row + c] = sa[so + r + c * ld];
+          }
+        }
+      }
+    }
+    return true;
   }
 
   static void fill(Tensor dst, double value) {

@@ -4,6 +4,9 @@ import static io.jgrad.JGrad.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jgrad.Tensor;
+import io.jgrad.testing.Json;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +46,35 @@ class CascadeSumTest {
     Tensor tc = tensor(0.5f, 14.0f, 15.0f, 28.0f, 11.0f, 8.0f, 3.0f, -4.0f, 6.0f, 13.0f, 21.0f);
     Tensor tu = tensor(35.7f, 55.9f, 58.2f, 81.9f, 56.3f, 48.9f, 33.9f, 21.8f, 48.4f, 60.4f, 68.4f);
     assertThat(tu.sub(tc).pow(2).sum().item()).isEqualTo(19402.732421875);
+  }
+
+  /**
+   * Column sums ({@code x.sum(0)}) of 225 shapes against torch 2.13's bits: 32-column groups with
+   * one cascade each, narrow matrices in groups of 4, and the leftover columns with row_sum's four
+   * interleaved cascades. Inputs are a formula both sides compute exactly (make_column_sums.py).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void columnSumsMatchPyTorchBitForBit() {
+    Map<String, Object> golden =
+        (Map<String, Object>) Json.parseResource("/golden/sums/column-sums-golden.json");
+    for (Object o : (List<Object>) golden.get("cases")) {
+      Map<String, Object> c = (Map<String, Object>) o;
+      int rows = ((Number) c.get("rows")).intValue();
+      int columns = ((Number) c.get("columns")).intValue();
+      float[] values = new float[rows * columns];
+      for (int i = 0; i < values.length; i++) {
+        double u = ((i * 2654435761L) % (1L << 32)) / (double) (1L << 32);
+        values[i] = (float) (u * 200.0 - 100.0);
+      }
+      float[] sums = tensor(values).reshape(rows, columns).sum(0).toFloatArray();
+      List<Object> bits = (List<Object>) c.get("bits");
+      for (int j = 0; j < columns; j++) {
+        assertThat(Float.floatToRawIntBits(sums[j]))
+            .as("[%s, %s] column %s", rows, columns, j)
+            .isEqualTo(((Number) bits.get(j)).intValue());
+      }
+    }
   }
 
   @Test
