@@ -115,7 +115,8 @@ public final class LinearAlgebra {
           "MmBackward0",
           (g, needs) ->
               new Tensor[] {
-                needs[0] ? mm(g, sb.get().t()) : null, needs[1] ? mm(sa.get().t(), g) : null
+                needs[0] ? mat1Grad(g, sa.get(), sb.get()) : null,
+                needs[1] ? mat2Grad(g, sa.get(), sb.get()) : null
               },
           new SavedTensor[] {sa, sb},
           a,
@@ -156,8 +157,8 @@ public final class LinearAlgebra {
           (g, needs) ->
               new Tensor[] {
                 needs[0] ? Elementwise.reduceGrad(g, biasShape, biasType) : null,
-                needs[1] ? mm(g, sb.get().t()) : null,
-                needs[2] ? mm(sa.get().t(), g) : null
+                needs[1] ? mat1Grad(g, sa.get(), sb.get()) : null,
+                needs[2] ? mat2Grad(g, sa.get(), sb.get()) : null
               },
           new SavedTensor[] {sa, sb},
           bias,
@@ -165,6 +166,29 @@ public final class LinearAlgebra {
           b);
     }
     return out;
+  }
+
+  /**
+   * The gradient of mat1 in {@code mat1 mat2}, {@code g mat2^T}, laid out like mat1 as PyTorch's
+   * mm_mat1_backward does: column-major when mat1 is, so a leaf's gradient needs no transposing
+   * copy. Both orders give the same bits (each element is one in-order fma chain).
+   */
+  private static Tensor mat1Grad(Tensor g, Tensor mat1, Tensor mat2) {
+    return isColumnMajor(mat1) ? mm(mat2, g.t()).t() : mm(g, mat2.t());
+  }
+
+  /**
+   * The gradient of mat2, {@code mat1^T g}, laid out like mat2 (PyTorch's mm_mat2_backward): a
+   * Linear layer multiplies by weight.t(), so its weight gradient comes out contiguous.
+   */
+  private static Tensor mat2Grad(Tensor g, Tensor mat1, Tensor mat2) {
+    return isColumnMajor(mat2) ? mm(g.t(), mat1).t() : mm(mat1.t(), g);
+  }
+
+  private static boolean isColumnMajor(Tensor t) {
+    int[] shape = t.layout().shape();
+    int[] strides = t.layout().strides();
+    return strides[0] == 1 && strides[1] == shape[0] && shape[1] > 1 && shape[0] > 1;
   }
 
   /** Batched matrix product of two 3-d tensors with equal batch size. */

@@ -261,6 +261,11 @@ final class Sgemm {
       matrixVector(kernels, m, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
       return;
     }
+    if (m == 1) {
+      // One row (a batch of one): C^T = B^T a^T, the one-column case with B's columns as rows.
+      matrixVector(kernels, n, k, b, bOff, bCs, bRs, a, aOff, aCs, c, cOff, 1);
+      return;
+    }
     for (int i = 0; i < m; i++) {
       int row = cOff + i * ldc;
       for (int j = 0; j < n; j++) {

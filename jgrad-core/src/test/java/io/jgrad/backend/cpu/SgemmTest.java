@@ -145,7 +145,9 @@ class SgemmTest {
       float[] expected =
           n == 1 && k > Sgemm.SPLIT_CHAIN_DEPTH
               ? splitChainReference(m, k, a, l[0], l[1], l[2], b, l[3], l[4])
-              : reference(m, n, k, a, l[0], l[1], l[2], b, l[3], l[4], l[5]);
+              : m == 1 && k > Sgemm.SPLIT_CHAIN_DEPTH
+                  ? splitChainReference(n, k, b, l[3], l[5], l[4], a, l[0], l[2])
+                  : reference(m, n, k, a, l[0], l[1], l[2], b, l[3], l[4], l[5]);
       for (FloatKernels kernels :
           new FloatKernels[] {FloatKernels.active(), FloatKernels.scalar()}) {
         float[] c = new float[m * n + 1];
