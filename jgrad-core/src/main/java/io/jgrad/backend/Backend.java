@@ -52,6 +52,25 @@ public interface Backend {
     return false;
   }
 
+  /**
+   * PyTorch's threshold_backward: {@code out = self <= threshold ? 0 : grad} elementwise (so a NaN
+   * in self passes the gradient), all of out's shape and dtype. The default composes a comparison
+   * and a select; backends with a one-pass kernel override it.
+   */
+  default void thresholdBackward(Tensor grad, Tensor self, double threshold, Tensor out) {
+    int[] shape = out.layout().shape();
+    Tensor mask = Tensor.fromStorage(allocate(DType.BOOL, out.numel()), Layout.contiguous(shape));
+    compare(CompareOp.LE, self, filledScalar(self.dtype(), threshold, shape), mask);
+    where(mask, filledScalar(out.dtype(), 0, shape), grad, out);
+  }
+
+  /** A one-element tensor holding {@code value}, expanded (stride 0) to {@code shape}. */
+  private Tensor filledScalar(DType dtype, double value, int[] shape) {
+    Tensor s = Tensor.fromStorage(allocate(dtype, 1), Layout.contiguous());
+    fill(s, value);
+    return s.asStrided(s.layout().broadcastTo(shape));
+  }
+
   /** Sets every element of {@code dst} to {@code value}. */
   void fill(Tensor dst, double value);
 
@@ -67,9 +86,7 @@ public interface Backend {
    * tensor and calls {@link #binary}; backends override it to skip that allocation.
    */
   default void binaryScalar(BinaryOp op, Tensor a, double value, boolean scalarFirst, Tensor out) {
-    Tensor s = Tensor.fromStorage(allocate(out.dtype(), 1), Layout.contiguous());
-    fill(s, value);
-    Tensor expanded = s.asStrided(s.layout().broadcastTo(out.layout().shape()));
+    Tensor expanded = filledScalar(out.dtype(), value, out.layout().shape());
     binary(op, scalarFirst ? expanded : a, scalarFirst ? a : expanded, out);
   }
 

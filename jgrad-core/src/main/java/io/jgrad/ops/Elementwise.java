@@ -454,10 +454,9 @@ public final class Elementwise {
                   Tensor s = so.get();
                   yield g.mul(s.mul(s.neg().add(1.0)));
                 }
-                // PyTorch's threshold_backward: the gradient where the output is positive, else 0
-                // (a
-                // select, not a product, so an infinite gradient does not become NaN).
-                case RELU -> where(so.get().gt(0.0), g, scalarTensor(0, g.dtype(), g.device()));
+                // PyTorch's threshold_backward on the output: a select, not a product, so an
+                // infinite gradient does not become NaN.
+                case RELU -> thresholdBackward(g, so.get(), 0.0);
                 case ERF -> { // d erf x = 2/sqrt(pi) e^(-x^2) dx
                   Tensor v = sx.get();
                   yield g.mul(v.mul(v).neg().exp().mul(2.0 / Math.sqrt(Math.PI)));
@@ -467,6 +466,21 @@ public final class Elementwise {
         },
         new SavedTensor[] {sx, so},
         x);
+  }
+
+  /**
+   * PyTorch's threshold_backward: {@code self <= threshold ? 0 : grad}, so a NaN in self passes the
+   * gradient. One pass on the backend, or a differentiable select when the backward is itself
+   * recorded (createGraph).
+   */
+  public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+    if (Autograd.needsGrad(grad, self)) {
+      return where(self.le(threshold), scalarTensor(0, grad.dtype(), grad.device()), grad);
+    }
+    int[] shape = self.layout().shape();
+    Tensor out = uninitialized(shape, grad.dtype(), grad.device());
+    out.backend().thresholdBackward(expandLayout(grad, shape), self, threshold, out);
+    return out;
   }
 
   // ---- comparison, selection ------------------------------------------------------------------

@@ -133,6 +133,33 @@ public final class CpuBackend implements Backend {
   }
 
   @Override
+  public void thresholdBackward(Tensor grad, Tensor self, double threshold, Tensor out) {
+    Layout gl = grad.layout();
+    Layout sl = self.layout();
+    Layout ol = out.layout();
+    if (grad.dtype() == DType.FLOAT32
+        && self.dtype() == DType.FLOAT32
+        && out.dtype() == DType.FLOAT32
+        && gl.isContiguous()
+        && sl.isContiguous()
+        && ol.isContiguous()
+        && java.util.Arrays.equals(gl.shape(), sl.shape())) {
+      FloatKernels.active()
+          .thresholdBackward(
+              (float[]) grad.storage().data(),
+              gl.offset(),
+              (float[]) self.storage().data(),
+              sl.offset(),
+              (float) threshold,
+              (float[]) out.storage().data(),
+              ol.offset(),
+              ol.numel());
+    } else {
+      Backend.super.thresholdBackward(grad, self, threshold, out);
+    }
+  }
+
+  @Override
   public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
     if (!FloatFastPaths.where(FloatKernels.active(), condition, a, b, out)) {
       ElementwiseKernels.where(condition, a, b, out);

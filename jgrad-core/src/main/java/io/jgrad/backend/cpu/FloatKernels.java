@@ -59,6 +59,13 @@ public interface FloatKernels {
    */
   void select(byte[] mask, int mo, float[] a, int ao, float value, float[] out, int oo, int n);
 
+  /**
+   * {@code out[oo + i] = x[xo + i] <= threshold ? 0 : g[go + i]}: PyTorch's threshold_backward
+   * (ReLU's gradient), where a NaN in x passes the gradient.
+   */
+  void thresholdBackward(
+      float[] g, int go, float[] x, int xo, float threshold, float[] out, int oo, int n);
+
   /** Sum of {@code a[start .. start + n)} accumulated in double. */
   double sum(float[] a, int start, int n);
 

@@ -188,6 +188,14 @@ final class ScalarFloatKernels implements FloatKernels {
   }
 
   @Override
+  public void thresholdBackward(
+      float[] g, int go, float[] x, int xo, float threshold, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i] = x[xo + i] <= threshold ? 0f : g[go + i];
+    }
+  }
+
+  @Override
   public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
     for (int j = 0; j < n; j++) {
       c[co + j] = Math.fma(s, b[bo + j], c[co + j]);

@@ -27,6 +27,27 @@ class FloatKernelsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 16, 17, 1023, 4099})
+  void thresholdBackwardMatchesScalarTwinAndPyTorchsRuleOnSpecialValues(int n) {
+    float[] x = random(n + 1, 3L * n);
+    float[] g = random(n + 4, 5L * n);
+    float[] specials = {Float.NaN, -0f, 0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    for (int i = 0; i < n; i += 3) {
+      x[1 + i] = specials[(i / 3) % specials.length];
+    }
+    float[] fast = new float[n + 2];
+    float[] slow = new float[n + 2];
+    ACTIVE.thresholdBackward(g, 4, x, 1, 0f, fast, 2, n);
+    SCALAR.thresholdBackward(g, 4, x, 1, 0f, slow, 2, n);
+    for (int i = 0; i < n; i++) {
+      float xi = x[1 + i];
+      float expected = Float.isNaN(xi) || xi > 0 ? g[4 + i] : 0f; // self <= 0 ? 0 : grad
+      assertThat(fast[2 + i]).as("n=%s x=%s", n, xi).isEqualTo(expected);
+    }
+    assertThat(Arrays.equals(fast, slow)).as("n=%s vector vs scalar", n).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 16, 17, 1023, 4099})
   void binaryMatchesScalarTwinAndPlainLoopBitForBit(int n) {
     float[] a = random(n + 3, n);
     float[] b = random(n + 5, n + 1L);

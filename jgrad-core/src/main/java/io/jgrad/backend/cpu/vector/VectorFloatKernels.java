@@ -523,6 +523,20 @@ public final class VectorFloatKernels implements FloatKernels {
   }
 
   @Override
+  public void thresholdBackward(
+      float[] g, int go, float[] x, int xo, float threshold, float[] out, int oo, int n) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      // LE is false for NaN, so a NaN in x keeps the gradient, as in PyTorch.
+      VectorMask<Float> cut =
+          FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.LE, threshold);
+      FloatVector.fromArray(S, g, go + i).blend(zero, cut).intoArray(out, oo + i);
+    }
+    FloatKernels.scalar().thresholdBackward(g, go + i, x, xo + i, threshold, out, oo + i, n - i);
+  }
+
+  @Override
   public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
     FloatVector sv = FloatVector.broadcast(S, s);
     int j = 0;
