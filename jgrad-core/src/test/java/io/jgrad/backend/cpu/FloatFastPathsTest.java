@@ -130,4 +130,23 @@ class FloatFastPathsTest {
       assertThat(vector.allclose(a.contiguous().matmul(b.contiguous()), 1e-5, 1e-5)).isTrue();
     }
   }
+
+  /** The tiled copy of transposed sources (edges of partial tiles included) moves every element. */
+  @ParameterizedTest
+  @ValueSource(ints = {32, 33, 64, 1023})
+  void transposedCopiesMoveEveryElementToItsPlace(int rows) {
+    manualSeed(rows);
+    for (int columns : new int[] {32, 47, 129}) {
+      Tensor source = randn(columns, rows).t(); // [rows, columns], strides (1, rows)
+      Tensor copy = source.contiguous();
+      assertThat(copy.layout().isContiguous()).isTrue();
+      float[] base = source.storage().data() instanceof float[] f ? f : null;
+      float[] copied = copy.toFloatArray();
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          assertThat(copied[r * columns + c]).isEqualTo(base[c * rows + r]);
+        }
+      }
+    }
+  }
 }
