@@ -13,6 +13,58 @@ import io.jgrad.ops.ReduceOp;
 final class ReductionKernels {
   private ReductionKernels() {}
 
+  /**
+   * A float32 sum over every dimension but one run of adjacent kept ones, of a contiguous x (a
+   * convolution's bias gradient: [N, C, H, W] summed over 0, 2 and 3): x is [A, K, B] and each
+   * output is the sum over A of contiguous rows of B, accumulated in double like the general path,
+   * without first copying x into kept-major order.
+   *
+   * @return false, doing nothing, for other layouts
+   */
+  private static boolean keptRunSums(Tensor x, boolean[] reduced, Tensor out) {
+    Layout xl = x.layout();
+    int[] shape = xl.shape();
+    int first = -1;
+    int last = -1;
+    for (int d = 0; d < shape.length; d++) {
+      if (!reduced[d]) {
+        if (first < 0) {
+          first = d;
+        } else if (last != d - 1) {
+          return false; // kept dimensions not adjacent
+        }
+        last = d;
+      }
+    }
+    if (first < 0 || !xl.isContiguous() || !out.layout().isContiguous()) {
+      return false;
+    }
+    int outer = 1;
+    int kept = 1;
+    int inner = 1;
+    for (int d = 0; d < shape.length; d++) {
+      if (d < first) {
+        outer *= shape[d];
+      } else if (d <= last) {
+        kept *= shape[d];
+      } else {
+        inner *= shape[d];
+      }
+    }
+    float[] data = (float[]) x.storage().data();
+    Storage target = out.storage();
+    int outOffset = out.layout().offset();
+    FloatKernels kernels = FloatKernels.active();
+    for (int k = 0; k < kept; k++) {
+      double total = 0;
+      for (int a = 0; a < outer; a++) {
+        total += kernels.sum(data, xl.offset() + (a * kept + k) * inner, inner);
+      }
+      target.setDouble(outOffset + k, total);
+    }
+    return true;
+  }
+
   static void reduce(ReduceOp op, Tensor x, int[] dims, Tensor out) {
     if (op == ReduceOp.SUM && x.dtype() == DType.FLOAT32 && pytorchOrderSum(x, dims, out)) {
       return;
@@ -36,6 +88,9 @@ final class ReductionKernels {
         order[k++] = d;
         blockSize *= xl.shape()[d];
       }
+    }
+    if (op == ReduceOp.SUM && x.dtype() == DType.FLOAT32 && keptRunSums(x, reduced, out)) {
+      return;
     }
     Storage source = CpuBackend.contiguousCopy(x.storage(), xl.permute(order));
     int sourceOffset = source == x.storage() ? xl.offset() : 0;
