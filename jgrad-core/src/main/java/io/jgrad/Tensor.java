@@ -369,7 +369,36 @@ public non-sealed class Tensor
     return this;
   }
 
-  /** Adds {@code incoming} to the gradient, for the autograd engine. */
+  /**
+   * Adds {@code incoming} to the gradient, for the autograd engine, which passes {@code exclusive}
+   * when no other tensor shares incoming's buffer: a first gradient is then kept, not copied.
+   *
+   * <p>{@code leaf.accumulateGrad(g, false)}.
+   */
+  public void accumulateGrad(Tensor incoming, boolean exclusive) {
+    Layout l = incoming.layout;
+    if (exclusive
+        && grad == null
+        && !GradMode.isEnabled()
+        && incoming.dtype() == dtype()
+        && incoming.device().equals(device())
+        && l.isContiguous()
+        && l.offset() == 0
+        && l.numel() == incoming.storage.size()
+        && java.util.Arrays.equals(l.shape(), layout.shape())) {
+      // Nobody else holds the buffer: keep it, as PyTorch's AccumulateGrad steals a gradient
+      // whose use count is 1. A view is rewrapped so that .grad is a plain tensor.
+      grad = incoming.isView() ? fromStorage(incoming.storage, l) : incoming;
+      return;
+    }
+    accumulateGrad(incoming);
+  }
+
+  /**
+   * Adds {@code incoming} into this leaf's gradient, copying it when there is none yet.
+   *
+   * <p>For the autograd engine; {@code x.accumulateGrad(g)}.
+   */
   public void accumulateGrad(Tensor incoming) {
     Tensor g = incoming.dtype() == dtype() ? incoming : incoming.to(dtype());
     if (grad == null) {

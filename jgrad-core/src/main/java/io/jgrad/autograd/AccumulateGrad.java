@@ -25,4 +25,10 @@ public final class AccumulateGrad extends Node {
     leaf.accumulateGrad(gradOutput);
     return new Tensor[0];
   }
+
+  /** {@link #apply}, told whether the engine holds the only reference to the gradient's buffer. */
+  Tensor[] accumulate(Tensor gradOutput, boolean exclusive) {
+    leaf.accumulateGrad(gradOutput, exclusive);
+    return new Tensor[0];
+  }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.autograd;
 
 import io.jgrad.Tensor;
+import io.jgrad.backend.Storage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,10 @@ final class Engine {
     Map<Node, Integer> dependencies = countDependencies(rootNode);
     Map<Node, Tensor> buffers = new IdentityHashMap<>();
     buffers.put(rootNode, gradient);
+    // Buffers only this pass holds (made during it, handed to one node): a leaf may keep one as
+    // its gradient instead of copying it, as PyTorch steals a gradient whose use count is 1.
+    long mark = Storage.lastSerial();
+    Map<Node, Boolean> owned = new IdentityHashMap<>();
     PriorityQueue<Node> ready =
         new PriorityQueue<>(Comparator.comparingLong(Node::sequenceNr).reversed());
     ready.add(rootNode);
@@ -35,11 +40,15 @@ final class Engine {
         Node node = ready.poll();
         visited.add(node);
         Tensor grad = buffers.remove(node);
+        boolean gradOwned = owned.remove(node) == Boolean.TRUE;
         Tensor retained = node.retainedGradTarget();
         if (retained != null) {
-          retained.accumulateGrad(grad);
+          retained.accumulateGrad(grad); // a copy: grad may still flow on
         }
-        Tensor[] inputGrads = node.apply(grad);
+        Tensor[] inputGrads =
+            node instanceof AccumulateGrad sink
+                ? sink.accumulate(grad, gradOwned)
+                : node.apply(grad);
         for (int i = 0; i < node.nextCount(); i++) {
           Node next = node.nextAt(i);
           if (next == null) {
@@ -48,7 +57,13 @@ final class Engine {
           Tensor g = i < inputGrads.length ? inputGrads[i] : null;
           if (g != null) {
             Tensor existing = buffers.get(next);
-            buffers.put(next, existing == null ? g : existing.add(g));
+            if (existing == null) {
+              buffers.put(next, g);
+              owned.put(next, !createGraph && exclusive(inputGrads, i, grad, gradOwned, mark));
+            } else {
+              buffers.put(next, existing.add(g));
+              owned.put(next, !createGraph);
+            }
           }
           int remaining = dependencies.merge(next, -1, Integer::sum);
           if (remaining == 0) {
@@ -69,6 +84,26 @@ final class Engine {
         }
       }
     }
+  }
+
+  /**
+   * Whether output {@code i} of a node is a buffer nobody else holds: its storage was made during
+   * this pass (so it is no user's tensor and no saved tensor), no other output of the node shares
+   * it, and if it is the node's incoming gradient's storage (a view or pass-through) that one was
+   * exclusive too.
+   */
+  private static boolean exclusive(
+      Tensor[] outputs, int i, Tensor incoming, boolean incomingOwned, long mark) {
+    Storage storage = outputs[i].storage();
+    if (storage.serial() <= mark || (storage == incoming.storage() && !incomingOwned)) {
+      return false;
+    }
+    for (int j = 0; j < outputs.length; j++) {
+      if (j != i && outputs[j] != null && outputs[j].storage() == storage) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void skip(

@@ -15,6 +15,13 @@ public final class Storage {
   private final Device device;
   private final Object data;
   private final int size;
+  private final long serial;
+
+  /** Storages of at least this many elements are numbered (see {@link #serial}). */
+  public static final int NUMBERED_SIZE = 4096;
+
+  private static final java.util.concurrent.atomic.AtomicLong SERIALS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Wraps an existing buffer; {@code data}'s type must match {@code dtype}. */
   public Storage(DType dtype, Device device, Object data, int size) {
@@ -22,6 +29,22 @@ public final class Storage {
     this.device = device;
     this.data = data;
     this.size = size;
+    this.serial = size >= NUMBERED_SIZE ? SERIALS.incrementAndGet() : 0;
+  }
+
+  /**
+   * A number that grows with every storage of at least {@link #NUMBERED_SIZE} elements created in
+   * this JVM (0 for smaller ones). The autograd engine compares it with {@link #lastSerial()} taken
+   * when a backward pass starts: a larger one was made during that pass, so no user tensor and no
+   * saved tensor can share it, and a leaf may keep it as its gradient without a copy.
+   */
+  public long serial() {
+    return serial;
+  }
+
+  /** The serial of the most recent numbered storage. */
+  public static long lastSerial() {
+    return SERIALS.get();
   }
 
   /**
