@@ -15,7 +15,20 @@ import java.util.PriorityQueue;
  * recently created node first, as PyTorch's engine does on one device.
  */
 final class Engine {
+  /** Ties in readiness go to the most recently created node. */
+  private static final Comparator<Node> NEWEST_FIRST =
+      Comparator.comparingLong(Node::sequenceNr).reversed();
+
   private Engine() {}
+
+  /** What the pass knows about one node: inputs still to come, and the gradient so far. */
+  private static final class Pending {
+    int dependencies;
+    Tensor grad;
+
+    /** Whether only this pass holds grad's buffer (made during it, handed to this node alone). */
+    boolean owned;
+  }
 
   static void run(Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph) {
     Node rootNode =
@@ -24,23 +37,22 @@ final class Engine {
       throw new IllegalStateException(
           "element 0 of tensors does not require grad and does not have a grad_fn");
     }
-    Map<Node, Integer> dependencies = countDependencies(rootNode);
-    Map<Node, Tensor> buffers = new IdentityHashMap<>();
-    buffers.put(rootNode, gradient);
-    // Buffers only this pass holds (made during it, handed to one node): a leaf may keep one as
-    // its gradient instead of copying it, as PyTorch steals a gradient whose use count is 1.
+    Map<Node, Pending> pending = countDependencies(rootNode);
+    pending.get(rootNode).grad = gradient;
+    // A leaf may keep an owned buffer as its gradient instead of copying it, as PyTorch steals a
+    // gradient whose use count is 1; storages numbered after this mark were made by this pass.
     long mark = Storage.lastSerial();
-    Map<Node, Boolean> owned = new IdentityHashMap<>();
-    PriorityQueue<Node> ready =
-        new PriorityQueue<>(Comparator.comparingLong(Node::sequenceNr).reversed());
+    PriorityQueue<Node> ready = new PriorityQueue<>(NEWEST_FIRST);
     ready.add(rootNode);
     List<Node> visited = new ArrayList<>();
     try (GradMode.Scope mode = createGraph ? GradMode.enableGrad() : GradMode.noGrad()) {
       while (!ready.isEmpty()) {
         Node node = ready.poll();
         visited.add(node);
-        Tensor grad = buffers.remove(node);
-        boolean gradOwned = owned.remove(node) == Boolean.TRUE;
+        Pending state = pending.get(node);
+        Tensor grad = state.grad;
+        boolean gradOwned = state.owned;
+        state.grad = null;
         Tensor retained = node.retainedGradTarget();
         if (retained != null) {
           retained.accumulateGrad(grad); // a copy: grad may still flow on
@@ -54,25 +66,24 @@ final class Engine {
           if (next == null) {
             continue;
           }
+          Pending target = pending.get(next);
           Tensor g = i < inputGrads.length ? inputGrads[i] : null;
           if (g != null) {
-            Tensor existing = buffers.get(next);
-            if (existing == null) {
-              buffers.put(next, g);
-              owned.put(next, !createGraph && exclusive(inputGrads, i, grad, gradOwned, mark));
+            if (target.grad == null) {
+              target.grad = g;
+              target.owned = !createGraph && exclusive(inputGrads, i, grad, gradOwned, mark);
             } else {
-              buffers.put(next, existing.add(g));
-              owned.put(next, !createGraph);
+              target.grad = target.grad.add(g);
+              target.owned = !createGraph;
             }
           }
-          int remaining = dependencies.merge(next, -1, Integer::sum);
-          if (remaining == 0) {
-            if (buffers.containsKey(next)) {
+          if (--target.dependencies == 0) {
+            if (target.grad != null) {
               ready.add(next);
             } else {
               // No gradient reached this node (all inputs to it were null): skip its subgraph
               // but keep counting down its children so shared descendants still run.
-              skip(next, dependencies, buffers, ready, visited);
+              skip(next, pending, ready, visited);
             }
           }
         }
@@ -107,11 +118,7 @@ final class Engine {
   }
 
   private static void skip(
-      Node node,
-      Map<Node, Integer> dependencies,
-      Map<Node, Tensor> buffers,
-      PriorityQueue<Node> ready,
-      List<Node> visited) {
+      Node node, Map<Node, Pending> pending, PriorityQueue<Node> ready, List<Node> visited) {
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(node);
     while (!stack.isEmpty()) {
@@ -122,8 +129,9 @@ final class Engine {
         if (next == null) {
           continue;
         }
-        if (dependencies.merge(next, -1, Integer::sum) == 0) {
-          if (buffers.containsKey(next)) {
+        Pending target = pending.get(next);
+        if (--target.dependencies == 0) {
+          if (target.grad != null) {
             ready.add(next);
           } else {
             stack.push(next);
@@ -133,12 +141,12 @@ final class Engine {
     }
   }
 
-  private static Map<Node, Integer> countDependencies(Node root) {
-    Map<Node, Integer> dependencies = new IdentityHashMap<>();
-    Map<Node, Boolean> seen = new IdentityHashMap<>();
+  /** Every node reachable from root, with the number of edges that reach it. */
+  private static Map<Node, Pending> countDependencies(Node root) {
+    Map<Node, Pending> pending = new IdentityHashMap<>();
     ArrayDeque<Node> stack = new ArrayDeque<>();
+    pending.put(root, new Pending());
     stack.push(root);
-    seen.put(root, Boolean.TRUE);
     while (!stack.isEmpty()) {
       Node node = stack.pop();
       for (int i = 0; i < node.nextCount(); i++) {
@@ -146,12 +154,15 @@ final class Engine {
         if (next == null) {
           continue;
         }
-        dependencies.merge(next, 1, Integer::sum);
-        if (seen.put(next, Boolean.TRUE) == null) {
+        Pending state = pending.get(next);
+        if (state == null) {
+          state = new Pending();
+          pending.put(next, state);
           stack.push(next);
         }
+        state.dependencies++;
       }
     }
-    return dependencies;
+    return pending;
   }
 }
