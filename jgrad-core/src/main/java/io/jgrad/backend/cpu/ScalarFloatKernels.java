@@ -196,6 +196,15 @@ final class ScalarFloatKernels implements FloatKernels {
   }
 
   @Override
+  public void transpose16(float[] src, int so, int ss, float[] dst, int dOff, int ds) {
+    for (int r = 0; r < 16; r++) {
+      for (int c = 0; c < 16; c++) {
+        dst[dOff + c * ds + r] = src[so + r * ss + c];
+      }
+    }
+  }
+
+  @Override
   public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
     for (int j = 0; j < n; j++) {
       c[co + j] = Math.fma(s, b[bo + j], c[co + j]);

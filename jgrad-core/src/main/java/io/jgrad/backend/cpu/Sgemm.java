@@ -75,6 +75,7 @@ final class Sgemm {
                 int end = (int) ((long) panels * (s + 1) / slices);
                 int cols = Math.min(ncFinal, end * nr) - first * nr;
                 packB(
+                    kernels,
                     b,
                     bStart + first * nr * bCs,
                     bRs,
@@ -86,7 +87,7 @@ final class Sgemm {
                     first * nr * kcFinal);
               });
         } else {
-          packB(b, bStart, bRs, bCs, kc, nc, nr, bp, 0);
+          packB(kernels, b, bStart, bRs, bCs, kc, nc, nr, bp, 0);
         }
         int icBlocks = (m + mcBlock - 1) / mcBlock;
         int columnChunks =
@@ -182,23 +183,42 @@ final class Sgemm {
 
   /** Packs {@code kc x nc} of B into nr-column panels, each kc rows of nr floats, zero-padded. */
   private static void packB(
-      float[] b, int off, int rs, int cs, int kc, int nc, int nr, float[] bp, int at) {
+      FloatKernels kernels,
+      float[] b,
+      int off,
+      int rs,
+      int cs,
+      int kc,
+      int nc,
+      int nr,
+      float[] bp,
+      int at) {
     for (int jr = 0; jr < nc; jr += nr) {
       int cols = Math.min(nr, nc - jr);
+      // Columns contiguous in memory (the Wᵀ of x·Wᵀ): whole 16 x 16 blocks are transposed with
+      // vector permutes; a gather of nr columns per row costs more than the product at batch 64.
+      int blockRows = rs == 1 && cs != 1 ? kc / 16 * 16 : 0;
+      int blockCols = blockRows > 0 ? cols / 16 * 16 : 0;
+      for (int p0 = 0; p0 < blockRows && blockCols > 0; p0 += 16) {
+        for (int j0 = 0; j0 < blockCols; j0 += 16) {
+          kernels.transpose16(b, off + p0 + (jr + j0) * cs, cs, bp, at + p0 * nr + j0, nr);
+        }
+      }
       for (int p = 0; p < kc; p++) {
         int src = off + p * rs + jr * cs;
+        int row = at + p * nr;
         if (cs == 1) {
-          System.arraycopy(b, src, bp, at, cols);
+          System.arraycopy(b, src, bp, row, cols);
         } else {
-          for (int j = 0; j < cols; j++) {
-            bp[at + j] = b[src + j * cs];
+          for (int j = p < blockRows ? blockCols : 0; j < cols; j++) {
+            bp[row + j] = b[src + j * cs];
           }
         }
         for (int j = cols; j < nr; j++) {
-          bp[at + j] = 0f;
+          bp[row + j] = 0f;
         }
-        at += nr;
       }
+      at += kc * nr;
     }
   }
 

@@ -26,6 +26,27 @@ class FloatKernelsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {16, 17, 33, 784})
+  void transpose16MovesEveryElementOnBothKernelSets(int stride) {
+    float[] src = random(3 + 15 * stride + 16, stride);
+    for (FloatKernels kernels : new FloatKernels[] {ACTIVE, SCALAR}) {
+      int ds = stride + 5;
+      float[] dst = new float[2 + 15 * ds + 16 + 4];
+      Arrays.fill(dst, Float.NaN);
+      kernels.transpose16(src, 3, stride, dst, 2, ds);
+      for (int r = 0; r < 16; r++) {
+        for (int c = 0; c < 16; c++) {
+          assertThat(dst[2 + c * ds + r])
+              .as("%s (%s, %s)", kernels.name(), r, c)
+              .isEqualTo(src[3 + r * stride + c]);
+        }
+      }
+      assertThat(dst[0]).isNaN(); // nothing written outside the block
+      assertThat(dst[dst.length - 1]).isNaN();
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 7, 16, 17, 1023, 4099})
   void thresholdBackwardMatchesScalarTwinAndPyTorchsRuleOnSpecialValues(int n) {
     float[] x = random(n + 1, 3L * n);

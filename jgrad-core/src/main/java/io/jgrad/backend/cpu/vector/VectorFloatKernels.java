@@ -536,6 +536,60 @@ public final class VectorFloatKernels implements FloatKernels {
     FloatKernels.scalar().thresholdBackward(g, go + i, x, xo + i, threshold, out, oo + i, n - i);
   }
 
+  /**
+   * Two-vector permute indices for the four rounds of {@link #transpose16}: round d (8, 4, 2, 1)
+   * swaps bit d of the row with bit d of the column between rows i and i + d.
+   */
+  private static final float[][] TRANSPOSE_LOW = transposeIndices(false);
+
+  private static final float[][] TRANSPOSE_HIGH = transposeIndices(true);
+
+  private static float[][] transposeIndices(boolean high) {
+    float[][] rounds = new float[4][16];
+    for (int round = 0; round < 4; round++) {
+      int d = 8 >> round;
+      for (int c = 0; c < 16; c++) {
+        boolean bit = (c & d) != 0;
+        rounds[round][c] = high ? (bit ? 16 + c : c + d) : (bit ? 16 + c - d : c);
+      }
+    }
+    return rounds;
+  }
+
+  @Override
+  public void transpose16(float[] src, int so, int ss, float[] dst, int dOff, int ds) {
+    if (L != PERMUTE_LANES) {
+      FloatKernels.scalar().transpose16(src, so, ss, dst, dOff, ds);
+      return;
+    }
+    // The block goes through a 256-float scratch in four rounds of pairwise permutes; keeping
+    // sixteen vectors in an array instead would box them.
+    float[] block = TRANSPOSE_SCRATCH.get();
+    for (int r = 0; r < 16; r++) {
+      FloatVector.fromArray(S, src, so + r * ss).intoArray(block, r * 16);
+    }
+    for (int round = 0; round < 4; round++) {
+      int d = 8 >> round;
+      FloatVector low = FloatVector.fromArray(S, TRANSPOSE_LOW[round], 0);
+      FloatVector high = FloatVector.fromArray(S, TRANSPOSE_HIGH[round], 0);
+      for (int i = 0; i < 16; i++) {
+        if ((i & d) != 0) {
+          continue;
+        }
+        FloatVector a = FloatVector.fromArray(S, block, i * 16);
+        FloatVector b = FloatVector.fromArray(S, block, (i + d) * 16);
+        low.selectFrom(a, b).intoArray(block, i * 16);
+        high.selectFrom(a, b).intoArray(block, (i + d) * 16);
+      }
+    }
+    for (int c = 0; c < 16; c++) {
+      FloatVector.fromArray(S, block, c * 16).intoArray(dst, dOff + c * ds);
+    }
+  }
+
+  private static final ThreadLocal<float[]> TRANSPOSE_SCRATCH =
+      ThreadLocal.withInitial(() -> new float[256]);
+
   @Override
   public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
     FloatVector sv = FloatVector.broadcast(S, s);
