@@ -146,7 +146,7 @@ public final class LinearAlgebra {
               Arrays.toString(shape), Arrays.toString(biasShape), dims(a), dims(b)));
     }
     Tensor out = raw(a.unsqueeze(0).detach(), b.unsqueeze(0).detach()).view(shape);
-    Elementwise.binaryInPlace(io.jgrad.ops.BinaryOp.ADD, out, bias.detach());
+    Elementwise.binaryInPlace(BinaryOp.ADD, out, bias.detach());
     if (Autograd.needsGrad(bias, a, b)) {
       SavedTensor sa = SavedTensor.save(a, "AddmmBackward0");
       SavedTensor sb = SavedTensor.save(b, "AddmmBackward0");

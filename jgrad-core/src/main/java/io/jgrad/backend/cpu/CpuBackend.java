@@ -65,7 +65,7 @@ public final class CpuBackend implements Backend {
     float[] d = slot[0];
     FloatKernels kernels = FloatKernels.active();
     kernels.binary(
-        io.jgrad.ops.BinaryOp.SUB,
+        BinaryOp.SUB,
         (float[]) a.storage().data(),
         a.layout().offset(),
         (float[]) b.storage().data(),

@@ -6,7 +6,11 @@ import static io.jgrad.JGrad.where;
 import io.jgrad.DType;
 import io.jgrad.Size;
 import io.jgrad.Tensor;
+import io.jgrad.autograd.Autograd;
+import io.jgrad.autograd.GradMode;
+import io.jgrad.autograd.SavedTensor;
 import io.jgrad.nn.Reduction;
+import io.jgrad.ops.Elementwise;
 
 /**
  * Loss formulas behind {@link F}, following ATen's Loss.cpp and LossNLL.cpp; {@code weight} and
@@ -70,8 +74,8 @@ final class Losses {
     Tensor t = target.detach();
     int n = input.numel();
     Tensor loss;
-    try (var noGrad = io.jgrad.JGrad.noGrad()) {
-      loss = io.jgrad.ops.Elementwise.empty(new int[0], x.dtype(), x.device());
+    try (var noGrad = GradMode.noGrad()) {
+      loss = Elementwise.empty(new int[0], x.dtype(), x.device());
       if (!x.backend().sumOfSquaredDifferences(x, t, loss)) {
         loss = x.sub(t).pow(2).sum();
       }
@@ -79,23 +83,22 @@ final class Losses {
         loss = loss.div((double) n);
       }
     }
-    if (!io.jgrad.autograd.Autograd.needsGrad(input, target)) {
+    if (!Autograd.needsGrad(input, target)) {
       return loss;
     }
-    var savedInput = io.jgrad.autograd.SavedTensor.save(input, "MseLossBackward0");
-    var savedTarget = io.jgrad.autograd.SavedTensor.save(target, "MseLossBackward0");
+    var savedInput = SavedTensor.save(input, "MseLossBackward0");
+    var savedTarget = SavedTensor.save(target, "MseLossBackward0");
     double norm = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
-    return io.jgrad.autograd.Autograd.record(
+    return Autograd.record(
         loss,
         "MseLossBackward0",
         (g, needs) -> {
           Tensor d = savedInput.get().sub(savedTarget.get());
           // In place unless this backward is itself recorded (createGraph).
-          Tensor grad =
-              io.jgrad.autograd.GradMode.isEnabled() ? d.mul(norm).mul(g) : d.mul_(norm).mul_(g);
+          Tensor grad = GradMode.isEnabled() ? d.mul(norm).mul(g) : d.mul_(norm).mul_(g);
           return new Tensor[] {needs[0] ? grad : null, needs[1] ? grad.neg() : null};
         },
-        new io.jgrad.autograd.SavedTensor[] {savedInput, savedTarget},
+        new SavedTensor[] {savedInput, savedTarget},
         input,
         target);
   }
