@@ -668,8 +668,8 @@ public final class VectorFloatKernels implements FloatKernels {
   /**
    * {@link #thinMatrixVector} for contiguous rows of k (at most 4) floats: a block of 16 rows is k
    * whole vectors, and column p takes flat element {@code j k + p} of the block into lane j, picked
-   * by two-vector permutes (a gather per column is several times slower). The k columns are written
-   * out one by one so that their permute indices stay in registers across the blocks.
+   * by two-vector permutes (a gather per column is several times slower). The four columns'
+   * indices, masks and weights are set up once, outside the loop over blocks.
    */
   private static void packedRowsMatrixVector(
       int m, int k, float[] a, int ao, float[] b, int bo, int brs, float[] c, int co) {
