@@ -121,6 +121,10 @@ class LossesTest {
     assertThat(F.mseLoss(x, t, Reduction.SUM).item()).isEqualTo(x.sub(t).pow(2).sum().item());
     assertThat(F.mseLoss(x, t, Reduction.MEAN).item()).isEqualTo(x.sub(t).pow(2).mean().item());
     assertThat(F.mseLoss(x, t, Reduction.SUM).gradFn()).isEmpty();
+    Tensor big = randn((1 << 20) + 3); // past the per-thread scratch: its own buffer
+    Tensor bigTarget = randn((1 << 20) + 3);
+    assertThat(F.mseLoss(big, bigTarget, Reduction.SUM).item())
+        .isEqualTo(big.sub(bigTarget).pow(2).sum().item());
 
     Tensor xg = x.clone().requiresGrad_(true);
     Tensor tg = t.clone().requiresGrad_(true);

@@ -48,6 +48,9 @@ public final class CpuBackend implements Backend {
     return true;
   }
 
+  /** The largest difference buffer kept per thread (4 MB); bigger losses allocate their own. */
+  private static final int KEPT_DIFFERENCES = 1 << 20;
+
   /** Per-thread room for the differences of a squared-error sum, which never leave the kernel. */
   private static final ThreadLocal<float[][]> DIFFERENCES =
       ThreadLocal.withInitial(() -> new float[1][0]);
@@ -58,11 +61,16 @@ public final class CpuBackend implements Backend {
       return false;
     }
     int n = a.layout().numel();
-    float[][] slot = DIFFERENCES.get();
-    if (slot[0].length < n) {
-      slot[0] = new float[n];
+    float[] d;
+    if (n > KEPT_DIFFERENCES) {
+      d = new float[n]; // not kept: a huge loss would otherwise pin its size per thread
+    } else {
+      float[][] slot = DIFFERENCES.get();
+      if (slot[0].length < n) {
+        slot[0] = new float[n];
+      }
+      d = slot[0];
     }
-    float[] d = slot[0];
     FloatKernels kernels = FloatKernels.active();
     kernels.binary(
         BinaryOp.SUB,
