@@ -105,7 +105,7 @@ public final class LinearAlgebra {
     Checks.checkArgument(b.dim() == 2, "mat2 must be a matrix (got %s-d)", b.dim());
     checkInner(a, b, a.size(1), b.size(0));
     checkMatmulTypes("mm", a, b);
-    Tensor out = raw(a.unsqueeze(0).detach(), b.unsqueeze(0).detach()).view(a.size(0), b.size(1));
+    Tensor out = rawProduct(a, b);
     if (Autograd.needsGrad(a, b)) {
       SavedTensor sa = SavedTensor.save(a, "MmBackward0");
       SavedTensor sb = SavedTensor.save(b, "MmBackward0");
@@ -145,7 +145,7 @@ public final class LinearAlgebra {
                   + " addmm with mat1 %s and mat2 %s",
               Arrays.toString(shape), Arrays.toString(biasShape), dims(a), dims(b)));
     }
-    Tensor out = raw(a.unsqueeze(0).detach(), b.unsqueeze(0).detach()).view(shape);
+    Tensor out = rawProduct(a, b);
     Elementwise.binaryInPlace(BinaryOp.ADD, out, bias.detach());
     if (Autograd.needsGrad(bias, a, b)) {
       SavedTensor sa = SavedTensor.save(a, "AddmmBackward0");
@@ -219,6 +219,11 @@ public final class LinearAlgebra {
           b);
     }
     return out;
+  }
+
+  /** The [m, n] product of two 2-d tensors, without history. */
+  private static Tensor rawProduct(Tensor a, Tensor b) {
+    return raw(a.unsqueeze(0).detach(), b.unsqueeze(0).detach()).view(a.size(0), b.size(1));
   }
 
   private static Tensor raw(Tensor a, Tensor b) {

@@ -59,33 +59,67 @@ public final class CascadeSum {
     int group = columns >= LANES ? ILP * LANES : ILP;
     int cascaded = columns / group * group;
     if (cascaded > 0) {
-      columnCascades(a, offset, columns, rows, cascaded, out, outOffset);
+      multiRowSum(a, offset, null, 0, columns, 1, cascaded, rows, out, outOffset);
     }
     if (cascaded < columns) {
-      interleavedColumnSums(
-          a, offset + cascaded, columns, rows, columns - cascaded, out, outOffset + cascaded);
+      rowSums(
+          a,
+          offset + cascaded,
+          null,
+          0,
+          columns,
+          1,
+          columns - cascaded,
+          rows,
+          out,
+          outOffset + cascaded);
     }
   }
 
   /**
-   * {@link #rowSum} of each of {@code width} adjacent columns of a row-major block with row stride
-   * {@code stride}: four cascades over the rows 4i + q, the tail rows into the first, then the four
-   * added in order.
+   * PyTorch's row_sum of {@code size} elements {@code stride} apart (of products when b is set).
    */
-  private static void interleavedColumnSums(
-      float[] a, int offset, int stride, int rows, int width, float[] out, int outOffset) {
-    int sizeIlp = rows / ILP;
-    float[][] partial = new float[ILP][];
+  private static float rowSum(float[] a, int offset, float[] b, int bOffset, int stride, int size) {
+    float[] sum = new float[1];
+    rowSums(a, offset, b, bOffset, stride, 1, 1, size, sum, 0);
+    return sum[0];
+  }
+
+  /**
+   * PyTorch's row_sum for each of {@code width} accumulators: four cascades over the steps 4i + q,
+   * the tail steps added into the first, then the four added in order. Step i of accumulator k
+   * reads {@code a[offset + i * stride + k * columnStride]} (times b's element at the same offset
+   * from bOffset when b is not null) and the sums go to {@code out[outOffset + k]}.
+   */
+  private static void rowSums(
+      float[] a,
+      int offset,
+      float[] b,
+      int bOffset,
+      int stride,
+      int columnStride,
+      int width,
+      int size,
+      float[] out,
+      int outOffset) {
+    int sizeIlp = size / ILP;
+    float[][] partial = new float[ILP][width];
     for (int q = 0; q < ILP; q++) {
-      partial[q] = new float[width];
-      columnCascades(a, offset + q * stride, ILP * stride, sizeIlp, width, partial[q], 0);
+      multiRowSum(
+          a,
+          offset + q * stride,
+          b,
+          bOffset + q * stride,
+          ILP * stride,
+          columnStride,
+          width,
+          sizeIlp,
+          partial[q],
+          0);
     }
     float[] first = partial[0];
-    for (int i = sizeIlp * ILP; i < rows; i++) {
-      int row = offset + i * stride;
-      for (int k = 0; k < width; k++) {
-        first[k] += a[row + k];
-      }
+    for (int i = sizeIlp * ILP; i < size; i++) {
+      accumulate(first, a, offset + i * stride, b, bOffset + i * stride, columnStride, width);
     }
     for (int k = 0; k < width; k++) {
       float result = first[k];
@@ -97,26 +131,37 @@ public final class CascadeSum {
   }
 
   /**
-   * {@link #multiRowSum}'s cascade for each of {@code width} adjacent columns over {@code size}
-   * steps {@code rowStride} apart: the level accumulators are rows of {@code width} floats, so each
-   * step is one vectorisable add.
+   * PyTorch's multi_row_sum: {@code nrows} accumulators over {@code size} steps {@code rowStride}
+   * apart, folded through four levels every {@code 2^levelPower} steps so only similar magnitudes
+   * meet; accumulator k reads {@code columnStride} further on. The sums go to {@code out[outOffset
+   * + k]}.
    */
-  private static void columnCascades(
-      float[] a, int offset, int rowStride, int size, int width, float[] out, int outOffset) {
+  private static void multiRowSum(
+      float[] a,
+      int offset,
+      float[] b,
+      int bOffset,
+      int rowStride,
+      int columnStride,
+      int nrows,
+      int size,
+      float[] out,
+      int outOffset) {
     int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
     int levelStep = 1 << levelPower;
     long levelMask = levelStep - 1;
-    float[][] acc = new float[LEVELS][width];
+    float[][] acc = new float[LEVELS][nrows];
     float[] acc0 = acc[0];
     int i = 0;
     while (i + levelStep <= size) {
       for (int j = 0; j < levelStep; j++, i++) {
-        addRow(a, offset + i * rowStride, acc0, width);
+        accumulate(
+            acc0, a, offset + i * rowStride, b, bOffset + i * rowStride, columnStride, nrows);
       }
       for (int j = 1; j < LEVELS; j++) {
         float[] up = acc[j];
         float[] down = acc[j - 1];
-        for (int k = 0; k < width; k++) {
+        for (int k = 0; k < nrows; k++) {
           up[k] += down[k];
           down[k] = 0f;
         }
@@ -126,98 +171,29 @@ public final class CascadeSum {
       }
     }
     for (; i < size; i++) {
-      addRow(a, offset + i * rowStride, acc0, width);
+      accumulate(acc0, a, offset + i * rowStride, b, bOffset + i * rowStride, columnStride, nrows);
     }
     for (int j = 1; j < LEVELS; j++) {
       float[] level = acc[j];
-      for (int k = 0; k < width; k++) {
+      for (int k = 0; k < nrows; k++) {
         acc0[k] += level[k];
       }
     }
-    System.arraycopy(acc0, 0, out, outOffset, width);
+    System.arraycopy(acc0, 0, out, outOffset, nrows);
   }
 
-  private static void addRow(float[] a, int start, float[] acc, int width) {
-    for (int k = 0; k < width; k++) {
-      acc[k] += a[start + k];
-    }
-  }
-
-  /** PyTorch's row_sum: four interleaved cascades over a strided row, then the tail. */
-  public static float rowSum(float[] a, int offset, int stride, int size) {
-    return rowSum(a, offset, null, 0, stride, size);
-  }
-
-  private static float rowSum(float[] a, int offset, float[] b, int bOffset, int stride, int size) {
-    int sizeIlp = size / ILP;
-    float[] partial =
-        multiRowSum(a, offset, b, bOffset, stride * ILP, stride, ILP, sizeIlp, new float[ILP]);
-    for (int i = sizeIlp * ILP; i < size; i++) {
-      partial[0] += load(a, offset + i * stride, b, bOffset + i * stride);
-    }
-    float result = partial[0];
-    for (int k = 1; k < ILP; k++) {
-      result += partial[k];
-    }
-    return result;
-  }
-
-  /**
-   * PyTorch's multi_row_sum: {@code nrows} accumulators over {@code size} steps, folded through
-   * four levels every {@code 2^levelPower} steps so only similar magnitudes meet.
-   */
-  private static float[] multiRowSum(
-      float[] a, int offset, int rowStride, int columnStride, int nrows, int size, float[] out) {
-    return multiRowSum(a, offset, null, 0, rowStride, columnStride, nrows, size, out);
-  }
-
-  private static float[] multiRowSum(
-      float[] a,
-      int offset,
-      float[] b,
-      int bOffset,
-      int rowStride,
-      int columnStride,
-      int nrows,
-      int size,
-      float[] out) {
-    int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
-    int levelStep = 1 << levelPower;
-    long levelMask = levelStep - 1;
-    float[][] acc = new float[LEVELS][nrows];
-    int i = 0;
-    while (i + levelStep <= size) {
-      for (int j = 0; j < levelStep; j++, i++) {
-        int base = i * rowStride;
-        for (int k = 0; k < nrows; k++) {
-          acc[0][k] +=
-              load(a, offset + base + k * columnStride, b, bOffset + base + k * columnStride);
-        }
+  /** One step: {@code acc[k] += a[at + k * columnStride]} (times b's element) for k below n. */
+  private static void accumulate(
+      float[] acc, float[] a, int at, float[] b, int bAt, int columnStride, int n) {
+    if (b == null && columnStride == 1) {
+      for (int k = 0; k < n; k++) { // whole rows of columns: the loop the JIT vectorises
+        acc[k] += a[at + k];
       }
-      for (int j = 1; j < LEVELS; j++) {
-        for (int k = 0; k < nrows; k++) {
-          acc[j][k] += acc[j - 1][k];
-          acc[j - 1][k] = 0f;
-        }
-        if ((i & (levelMask << (j * levelPower))) != 0) {
-          break;
-        }
-      }
+      return;
     }
-    for (; i < size; i++) {
-      int base = i * rowStride;
-      for (int k = 0; k < nrows; k++) {
-        acc[0][k] +=
-            load(a, offset + base + k * columnStride, b, bOffset + base + k * columnStride);
-      }
+    for (int k = 0; k < n; k++) {
+      acc[k] += load(a, at + k * columnStride, b, bAt + k * columnStride);
     }
-    for (int j = 1; j < LEVELS; j++) {
-      for (int k = 0; k < nrows; k++) {
-        acc[0][k] += acc[j][k];
-      }
-    }
-    System.arraycopy(acc[0], 0, out, 0, nrows);
-    return out;
   }
 
   private static int ceilLog2(int x) {

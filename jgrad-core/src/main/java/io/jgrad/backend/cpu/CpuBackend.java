@@ -142,26 +142,17 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void thresholdBackward(Tensor grad, Tensor self, double threshold, Tensor out) {
-    Layout gl = grad.layout();
-    Layout sl = self.layout();
-    Layout ol = out.layout();
-    if (grad.dtype() == DType.FLOAT32
-        && self.dtype() == DType.FLOAT32
-        && out.dtype() == DType.FLOAT32
-        && gl.isContiguous()
-        && sl.isContiguous()
-        && ol.isContiguous()
-        && java.util.Arrays.equals(gl.shape(), sl.shape())) {
+    if (contiguousFloatPair(grad, self, out) && out.layout().isContiguous()) {
       FloatKernels.active()
           .thresholdBackward(
               (float[]) grad.storage().data(),
-              gl.offset(),
+              grad.layout().offset(),
               (float[]) self.storage().data(),
-              sl.offset(),
+              self.layout().offset(),
               (float) threshold,
               (float[]) out.storage().data(),
-              ol.offset(),
-              ol.numel());
+              out.layout().offset(),
+              out.layout().numel());
     } else {
       Backend.super.thresholdBackward(grad, self, threshold, out);
     }

@@ -142,7 +142,8 @@ public interface FloatKernels {
 
   /**
    * Transposes the 16 x 16 block {@code src[so + r * ss + c]} into {@code dst[dOff + c * ds + r]}
-   * (r, c below 16): SGEMM packing of a B whose columns are contiguous, such as the Wᵀ of x·Wᵀ.
+   * (r, c below 16): SGEMM packing of a B whose columns are contiguous, such as the Wᵀ of x·Wᵀ. src
+   * and dst must not overlap.
    */
   void transpose16(float[] src, int so, int ss, float[] dst, int dOff, int ds);
 

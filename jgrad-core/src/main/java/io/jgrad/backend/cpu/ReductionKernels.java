@@ -75,6 +75,9 @@ final class ReductionKernels {
     for (int d : dims) {
       reduced[d] = true;
     }
+    if (op == ReduceOp.SUM && x.dtype() == DType.FLOAT32 && keptRunSums(x, reduced, out)) {
+      return;
+    }
     int[] order = new int[rank];
     int k = 0;
     int blockSize = 1;
@@ -88,9 +91,6 @@ final class ReductionKernels {
         order[k++] = d;
         blockSize *= xl.shape()[d];
       }
-    }
-    if (op == ReduceOp.SUM && x.dtype() == DType.FLOAT32 && keptRunSums(x, reduced, out)) {
-      return;
     }
     Storage source = CpuBackend.contiguousCopy(x.storage(), xl.permute(order));
     int sourceOffset = source == x.storage() ? xl.offset() : 0;

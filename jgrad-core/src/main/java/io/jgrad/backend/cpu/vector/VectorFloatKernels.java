@@ -562,11 +562,10 @@ public final class VectorFloatKernels implements FloatKernels {
       FloatKernels.scalar().transpose16(src, so, ss, dst, dOff, ds);
       return;
     }
-    // The block goes through a 256-float scratch in four rounds of pairwise permutes; keeping
-    // sixteen vectors in an array instead would box them.
-    float[] block = TRANSPOSE_SCRATCH.get();
+    // The block is copied into its place in dst, then transposed there in four rounds of
+    // pairwise permutes; keeping sixteen vectors in an array instead would box them.
     for (int r = 0; r < 16; r++) {
-      FloatVector.fromArray(S, src, so + r * ss).intoArray(block, r * 16);
+      FloatVector.fromArray(S, src, so + r * ss).intoArray(dst, dOff + r * ds);
     }
     for (int round = 0; round < 4; round++) {
       int d = 8 >> round;
@@ -576,19 +575,15 @@ public final class VectorFloatKernels implements FloatKernels {
         if ((i & d) != 0) {
           continue;
         }
-        FloatVector a = FloatVector.fromArray(S, block, i * 16);
-        FloatVector b = FloatVector.fromArray(S, block, (i + d) * 16);
-        low.selectFrom(a, b).intoArray(block, i * 16);
-        high.selectFrom(a, b).intoArray(block, (i + d) * 16);
+        int upper = dOff + i * ds;
+        int lower = dOff + (i + d) * ds;
+        FloatVector a = FloatVector.fromArray(S, dst, upper);
+        FloatVector b = FloatVector.fromArray(S, dst, lower);
+        low.selectFrom(a, b).intoArray(dst, upper);
+        high.selectFrom(a, b).intoArray(dst, lower);
       }
     }
-    for (int c = 0; c < 16; c++) {
-      FloatVector.fromArray(S, block, c * 16).intoArray(dst, dOff + c * ds);
-    }
   }
-
-  private static final ThreadLocal<float[]> TRANSPOSE_SCRATCH =
-      ThreadLocal.withInitial(() -> new float[256]);
 
   @Override
   public void fmaRow(float s, float[] b, int bo, float[] c, int co, int n) {
@@ -786,11 +781,7 @@ public final class VectorFloatKernels implements FloatKernels {
         }
         acc.intoArray(partials, part);
       }
-      for (int p = full; p < k; p++) {
-        int j = p - full;
-        partials[j] = Math.fma(a[row + p * acs], b[bo + p * brs], partials[j]);
-      }
-      c[co + i * ldc] = FloatKernels.addChainsPairwise(partials);
+      c[co + i * ldc] = finishChains(partials, full, k, a, row, acs, b, bo, brs);
     }
   }
 
@@ -836,12 +827,21 @@ public final class VectorFloatKernels implements FloatKernels {
       for (int j = 0; j < DOT_CHAINS; j++) {
         partials[j] = slots[j * m + i];
       }
-      for (int p = full; p < k; p++) {
-        int j = p - full;
-        partials[j] = Math.fma(a[ao + i + p * m], b[bo + p], partials[j]);
-      }
-      c[co + i * ldc] = FloatKernels.addChainsPairwise(partials);
+      c[co + i * ldc] = finishChains(partials, full, k, a, ao + i, m, b, bo, 1);
     }
+  }
+
+  /**
+   * Adds the terms from {@code full} to k (fewer than {@link #DOT_CHAINS}) to chains 0, 1, ... of
+   * one dot product, then folds the chains pairwise.
+   */
+  private static float finishChains(
+      float[] partials, int full, int k, float[] a, int row, int acs, float[] b, int bo, int brs) {
+    for (int p = full; p < k; p++) {
+      int j = p - full;
+      partials[j] = Math.fma(a[row + p * acs], b[bo + p * brs], partials[j]);
+    }
+    return FloatKernels.addChainsPairwise(partials);
   }
 
   /** Lane l of block vector q holds row (q L + l) / m of the block: where g's lanes go. */
