@@ -302,9 +302,10 @@ final class Sgemm {
   }
 
   /**
-   * The one-column case (a linear layer with one output, or its weight gradient): four rows' fma
-   * chains interleaved so the latency of one hides behind the others; each chain keeps its order of
-   * k.
+   * The one-column case (a linear layer with one output, or its weight gradient): up to 16 terms
+   * per row by {@link FloatKernels#thinMatrixVector}, more than {@link #SPLIT_CHAIN_DEPTH} by
+   * {@link FloatKernels#longDots}, and in between four rows' fma chains interleaved so the latency
+   * of one hides behind the others; each chain keeps its order of k.
    */
   private static void matrixVector(
       FloatKernels kernels,
