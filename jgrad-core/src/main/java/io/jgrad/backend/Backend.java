@@ -47,6 +47,8 @@ public interface Backend {
    * kernel for these operands (equal shapes, out's dtype), with the bits of {@code
    * a.sub(b).pow(2).sum()}; returns false, writing nothing, otherwise. A squared-error loss is such
    * a sum.
+   *
+   * <p>{@code if (!x.backend().sumOfSquaredDifferences(x, t, loss)) { ... compose ... }}
    */
   default boolean sumOfSquaredDifferences(Tensor a, Tensor b, Tensor out) {
     return false;
@@ -56,6 +58,8 @@ public interface Backend {
    * PyTorch's threshold_backward: {@code out = self <= threshold ? 0 : grad} elementwise (so a NaN
    * in self passes the gradient), all of out's shape and dtype. The default composes a comparison
    * and a select; backends with a one-pass kernel override it.
+   *
+   * <p>{@code out.backend().thresholdBackward(grad, reluOutput, 0.0, out)}.
    */
   default void thresholdBackward(Tensor grad, Tensor self, double threshold, Tensor out) {
     int[] shape = out.layout().shape();

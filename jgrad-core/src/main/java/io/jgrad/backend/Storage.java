@@ -37,12 +37,18 @@ public final class Storage {
    * this JVM (0 for smaller ones). The autograd engine compares it with {@link #lastSerial()} taken
    * when a backward pass starts: a larger one was made during that pass, so no user tensor and no
    * saved tensor can share it, and a leaf may keep it as its gradient without a copy.
+   *
+   * <p>{@code boolean madeSince = g.storage().serial() > mark;}
    */
   public long serial() {
     return serial;
   }
 
-  /** The serial of the most recent numbered storage. */
+  /**
+   * The serial of the most recent numbered storage.
+   *
+   * <p>{@code long mark = Storage.lastSerial();}
+   */
   public static long lastSerial() {
     return SERIALS.get();
   }

@@ -472,6 +472,8 @@ public final class Elementwise {
    * PyTorch's threshold_backward: {@code self <= threshold ? 0 : grad}, so a NaN in self passes the
    * gradient. One pass on the backend, or a differentiable select when the backward is itself
    * recorded (createGraph).
+   *
+   * <p>{@code Elementwise.thresholdBackward(g, reluOutput, 0.0)}.
    */
   public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
     if (Autograd.needsGrad(grad, self)) {

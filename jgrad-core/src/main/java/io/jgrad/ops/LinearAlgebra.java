@@ -129,6 +129,8 @@ public final class LinearAlgebra {
    * {@code bias + a b}, bias broadcast to [m, n]: PyTorch's {@code addmm} with beta = alpha = 1.
    * The bias is added in place to the product's buffer, so a Linear forward writes one [m, n]
    * tensor and records one node.
+   *
+   * <p>{@code LinearAlgebra.addmm(bias, x, weight.t())}.
    */
   public static Tensor addmm(Tensor bias, Tensor a, Tensor b) {
     Checks.checkArgument(a.dim() == 2, "mat1 must be a matrix, got %s-D tensor", a.dim());
